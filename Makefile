@@ -1,0 +1,23 @@
+.PHONY: run test setup lint messages check-deploy bench
+
+run:            ## set up everything and run the portal with demo data
+	scripts/run.sh
+
+test:           ## run the whole test suite against real PostgreSQL, Redis and Chromium
+	scripts/test.sh
+
+setup:
+	scripts/bootstrap.sh
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+messages:       ## re-extract translatable strings of APP (office, documents, ...)
+	.venv/bin/python manage.py makemessages -l zh_Hans --app $(APP)
+
+check-deploy:
+	DEBUG=false SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=office.example.org .venv/bin/python manage.py check --deploy --fail-level WARNING
+
+bench:
+	scripts/services.sh start && .venv/bin/python -m benchmarks.run

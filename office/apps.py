@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class OfficeConfig(AppConfig):
+    name = "office"
+    verbose_name = _("Office core")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (login audit)
+        from .roles import grant, sync_role_permissions
+
+        post_migrate.connect(sync_role_permissions, dispatch_uid="office.sync_role_permissions")
+        from django.utils.translation import gettext_lazy as _
+
+        from .services.audit import register_verbs
+
+        register_verbs(
+            {
+                "auth.login": _("Logged in"),
+                "auth.logout": _("Logged out"),
+                "auth.login_failed": _("Failed login"),
+                "user.profile_changed": _("Profile changed"),
+                "user.calendar_token_regenerated": _("Calendar address renewed"),
+            }
+        )
+        grant("director", "office.view_auditevent")
+        grant("supervisor", "office.view_auditevent")

@@ -1,0 +1,34 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+
+
+def scale_modules():
+    """Apps with a demo.seed_scale(count, log) function, by app label."""
+    found = {}
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.demo")
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "seed_scale"):
+            found[config.label] = module
+    return found
+
+
+class Command(BaseCommand):
+    help = "Fill the database at scale for benchmarks, e.g. --documents 100000 --meetings 20000."
+
+    def add_arguments(self, parser):
+        for label in scale_modules():
+            parser.add_argument(f"--{label}", type=int, default=0, metavar="N")
+
+    def handle(self, *args, **options):
+        from office.demo import seed
+
+        seed(self.stdout.write)
+        for label, module in scale_modules().items():
+            count = options.get(label) or 0
+            if count:
+                module.seed_scale(count, self.stdout.write)

@@ -1,0 +1,50 @@
+"""The roles of DESIGN.md, as Django groups, and the model permissions each needs.
+
+Feature apps add their permissions with `grant(role, "app.codename", ...)` in their
+AppConfig.ready(); a post_migrate handler keeps the groups' permissions in step.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    DIRECTOR = "director", _("Office director")
+    CLERK = "clerk", _("Clerk")
+    SHIFT_LEADER = "shift_leader", _("Shift leader")
+    DUTY_OFFICER = "duty_officer", _("Duty officer")
+    RECEPTIONIST = "receptionist", _("Receptionist")
+    SUPERVISOR = "supervisor", _("Supervisor")
+
+
+_grants: dict[str, set[str]] = {role.value: set() for role in Role}
+
+
+def grant(role: str, *permissions: str) -> None:
+    """Declare that `role` needs these model permissions ("app_label.codename")."""
+    _grants[Role(role).value].update(permissions)
+
+
+def granted(role: str) -> frozenset[str]:
+    return frozenset(_grants[role])
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(user and user.is_authenticated and user.has_role(*roles))
+
+
+def sync_role_permissions(**kwargs) -> None:
+    """post_migrate: make each role group hold exactly the permissions declared for it."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role in Role:
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for dotted in sorted(_grants[role.value]):
+            app_label, codename = dotted.split(".", 1)
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is not None:
+                wanted.append(perm)
+        group.permissions.set(wanted)

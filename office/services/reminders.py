@@ -1,0 +1,118 @@
+"""Reminders, exactly once.
+
+The database is the source of truth. Apps call reminder_schedule() (idempotent per
+kind/target/recipient/occurrence) and reminders_cancel(); a beat task every minute queues
+send_reminder for each due row; reminder_send() claims the row with SKIP LOCKED, delivers it
+in the same transaction and marks it sent, so overlapping ticks, duplicate messages and a
+worker killed mid-task never deliver twice, and an undelivered row is picked up next tick.
+"""
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.timezone import now
+
+from office.models import Reminder
+
+log = logging.getLogger(__name__)
+
+# kind -> predicate(reminder) saying whether the reminder still makes sense when it is due.
+_still_due_checks: dict[str, Callable[[Reminder], bool]] = {}
+
+
+def register_reminder_kind(kind: str, still_due: Callable[[Reminder], bool]) -> None:
+    """Let an app veto a due reminder whose reason has gone (e.g. the minutes were filed)."""
+    _still_due_checks[kind] = still_due
+
+
+def reminder_schedule(
+    *,
+    kind: str,
+    target,
+    recipient,
+    due_at: datetime,
+    title: str,
+    body: str = "",
+    url: str = "",
+    occurrence: str = "",
+) -> Reminder:
+    """Schedule (or move) a reminder; scheduling the same occurrence again changes nothing sent."""
+    occurrence = occurrence or due_at.isoformat()
+    reminder, created = Reminder.objects.get_or_create(
+        kind=kind,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=str(target.pk),
+        recipient=recipient,
+        occurrence=occurrence,
+        defaults={"due_at": due_at, "title": str(title)[:200], "body": str(body), "url": url},
+    )
+    if not created and reminder.status == Reminder.Status.PENDING:
+        reminder.due_at, reminder.title, reminder.body, reminder.url = due_at, title, body, url
+        reminder.save(update_fields=["due_at", "title", "body", "url"])
+    return reminder
+
+
+def reminders_cancel(*, target, kind: str | None = None) -> int:
+    """Cancel the target's pending reminders (all, or of one kind); returns how many."""
+    pending = Reminder.objects.filter(
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=str(target.pk),
+        status=Reminder.Status.PENDING,
+    )
+    if kind is not None:
+        pending = pending.filter(kind=kind)
+    return pending.update(status=Reminder.Status.CANCELLED)
+
+
+def due_reminder_ids(*, limit: int = 500) -> list[int]:
+    return list(
+        Reminder.objects.filter(status=Reminder.Status.PENDING, due_at__lte=now())
+        .order_by("due_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def reminder_send(*, reminder_id: int) -> bool:
+    """Deliver one due reminder once. Returns False if it was taken, sent or cancelled."""
+    from office.services.notifications import notify
+
+    with transaction.atomic():
+        reminder = (
+            Reminder.objects.select_for_update(skip_locked=True)
+            .select_related("recipient")
+            .filter(pk=reminder_id, status=Reminder.Status.PENDING, due_at__lte=now())
+            .first()
+        )
+        if reminder is None:
+            return False
+        _fault_injection_pause()
+        check = _still_due_checks.get(reminder.kind)
+        if check is not None and not check(reminder):
+            reminder.status = Reminder.Status.CANCELLED
+            reminder.save(update_fields=["status"])
+            return False
+        notify(
+            recipients=[reminder.recipient],
+            title=reminder.title,
+            body=reminder.body,
+            url=reminder.url,
+            kind=f"reminder.{reminder.kind}",
+            reminder=reminder,
+        )
+        reminder.status, reminder.sent_at = Reminder.Status.SENT, now()
+        reminder.save(update_fields=["status", "sent_at"])
+    log.info("reminder %s sent", reminder_id)
+    return True
+
+
+def _fault_injection_pause() -> None:
+    # The end-to-end test kills a worker while it holds a claimed row; it sets this to
+    # widen that window. Never set in production.
+    pause = float(os.environ.get("OFFICE_REMINDER_TEST_PAUSE", "0") or 0)
+    if pause:
+        time.sleep(pause)

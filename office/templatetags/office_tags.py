@@ -1,0 +1,31 @@
+from django import template
+
+from office.roles import Role
+from office.services.audit import VERB_LABELS, history_for
+
+register = template.Library()
+
+
+@register.filter
+def verb_label(verb: str) -> str:
+    return str(VERB_LABELS.get(verb, verb))
+
+
+@register.filter
+def role_label(name: str) -> str:
+    try:
+        return str(Role(name).label)
+    except ValueError:
+        return name
+
+
+@register.simple_tag(takes_context=True)
+def has_role(context, *roles: str) -> bool:
+    user = context.get("user")
+    return bool(user and user.is_authenticated and user.has_role(*roles))
+
+
+@register.inclusion_tag("office/partials/_audit_history.html")
+def audit_history(target, limit: int = 50):
+    """{% audit_history object %}: the record's history, newest first."""
+    return {"events": list(history_for(target)[:limit])}

@@ -1,0 +1,83 @@
+"""The to-do inbox (待办 / 待阅 / 已办): apps register sources, the home page lists them.
+
+A source gives, for a user, a scoped queryset of records awaiting that user. The inbox
+runs two queries per source (count + first page) however many items there are, so a
+source's queryset must select_related whatever __str__ and get_absolute_url touch.
+已办 (done) comes from the audit trail: what the user recently did, across apps.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+TODO, TO_READ = "todo", "toread"
+BUCKETS = {TODO: _("To do"), TO_READ: _("To read")}
+
+
+@dataclass(frozen=True)
+class TodoSource:
+    key: str  # "documents.awaiting_instruction"
+    bucket: str  # TODO or TO_READ
+    label: object  # lazily translated, e.g. _("Awaiting my instruction")
+    queryset: Callable[[object], QuerySet]  # user -> records awaiting the user
+    date_field: str = "created_at"  # newest first by this field
+    due_field: str | None = None  # shown as the due date, if any
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    source: TodoSource
+    title: str
+    url: str
+    when: datetime | None
+    due: datetime | None
+
+
+_sources: dict[str, TodoSource] = {}
+
+
+def register(source: TodoSource) -> None:
+    if source.bucket not in BUCKETS:
+        raise ValueError(f"unknown bucket {source.bucket!r}")
+    _sources[source.key] = source
+
+
+def sources() -> list[TodoSource]:
+    return list(_sources.values())
+
+
+def inbox_for(user, *, per_source: int = 20) -> dict:
+    """{bucket: {"count": n, "items": [TodoItem...newest first], "sources": [(label, n)]}}."""
+    result = {bucket: {"count": 0, "items": [], "sources": []} for bucket in BUCKETS}
+    for source in _sources.values():
+        queryset = source.queryset(user)
+        count = queryset.count()
+        if not count:
+            continue
+        records = list(queryset.order_by(f"-{source.date_field}")[:per_source])
+        entry = result[source.bucket]
+        entry["count"] += count
+        entry["sources"].append((source.label, count))
+        entry["items"].extend(
+            TodoItem(
+                source=source,
+                title=str(record),
+                url=record.get_absolute_url(),
+                when=_attr(record, source.date_field),
+                due=_attr(record, source.due_field) if source.due_field else None,
+            )
+            for record in records
+        )
+    for entry in result.values():
+        entry["items"].sort(key=lambda item: (item.when is not None, item.when), reverse=True)
+    return result
+
+
+def _attr(record, dotted: str):
+    value = record
+    for part in dotted.split("__"):
+        value = getattr(value, part, None)
+    return value

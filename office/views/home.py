@@ -1,0 +1,75 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from office import calendar, todo
+from office.forms import ProfileForm
+from office.models import AuditEvent, User
+from office.services.audit import audit
+
+
+def home(request):
+    """The home page: the to-do inbox across apps, recent notifications, what I did lately."""
+    inbox = todo.inbox_for(request.user)
+    done = (
+        AuditEvent.objects.filter(actor=request.user)
+        .exclude(verb__startswith="auth.")
+        .select_related("target_type")[:15]
+    )
+    notifications = request.user.notifications.filter(read_at__isnull=True)[:8]
+    extras = [panel(request) for panel in HOME_PANELS]
+    return render(
+        request,
+        "office/home.html",
+        {
+            "inbox": inbox,
+            "done": done,
+            "notifications": notifications,
+            "extras": [e for e in extras if e],
+        },
+    )
+
+
+# Apps append callables (request -> rendered HTML or "") for panels on the home page,
+# e.g. the documents app's current notices.
+HOME_PANELS: list = []
+
+
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        audit(actor=request.user, verb="user.profile_changed", target=request.user)
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("profile")
+    feed_url = request.build_absolute_uri(f"/calendar/{request.user.calendar_token}.ics")
+    return render(
+        request,
+        "office/profile.html",
+        {"form": form, "feed_url": feed_url, "roles": request.user.groups.all()},
+    )
+
+
+@require_POST
+def calendar_token_regenerate(request):
+    """A new secret feed URL; the old one stops working at once."""
+    from office.models.people import new_calendar_token
+
+    request.user.calendar_token = new_calendar_token()
+    request.user.save(update_fields=["calendar_token"])
+    audit(actor=request.user, verb="user.calendar_token_regenerated", target=request.user)
+    messages.success(request, _("A new calendar address was made; the old one no longer works."))
+    return redirect("profile")
+
+
+@login_not_required
+def calendar_feed(request, token: str):
+    """The user's meetings and duty shifts as iCalendar; the token is the only credential."""
+    user = get_object_or_404(User, calendar_token=token, is_active=True)
+    response = HttpResponse(calendar.feed_for(user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="office.ics"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReceptionConfig(AppConfig):
+    name = "reception"
+    verbose_name = _("Reception")
+
+    def ready(self):
+        from office import navigation
+
+        navigation.register(
+            navigation.NavEntry(
+                key="reception", label=_("Reception"), url_name="reception:index", order=30
+            )
+        )

@@ -1,0 +1,80 @@
+"""Fixtures every app's tests share: one user per role, an English/Chinese switch, clients."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import DepartmentFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager(settings):
+    # Tasks queued with delay_on_commit run only where a test asks for them
+    # (django_capture_on_commit_callbacks(execute=True) with CELERY_TASK_ALWAYS_EAGER).
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def office_department(db):
+    return DepartmentFactory(code="office", name="办公室")
+
+
+def _user(username, roles, department=None):
+    return UserFactory(username=username, name=username, roles=roles, department=department)
+
+
+@pytest.fixture
+def director(office_department):
+    return _user("director", ["director"], office_department)
+
+
+@pytest.fixture
+def clerk(office_department):
+    return _user("clerk", ["clerk"], office_department)
+
+
+@pytest.fixture
+def leader(office_department):
+    return _user("leader", ["shift_leader", "duty_officer"], office_department)
+
+
+@pytest.fixture
+def officer(office_department):
+    return _user("officer", ["duty_officer"], office_department)
+
+
+@pytest.fixture
+def receptionist(office_department):
+    return _user("reception", ["receptionist"], office_department)
+
+
+@pytest.fixture
+def supervisor(office_department):
+    return _user("supervisor", ["supervisor"], office_department)
+
+
+@pytest.fixture
+def staff(db):
+    return _user("staff", [], DepartmentFactory(code="finance", name="财务处"))
+
+
+@pytest.fixture
+def other_staff(db):
+    return _user("other", [], DepartmentFactory(code="personnel", name="人事处"))
+
+
+@pytest.fixture
+def client_for():
+    """client_for(user) -> a test client logged in as that user (Chinese UI)."""
+
+    def make(user):
+        client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+        client.force_login(user)
+        return client
+
+    return make
