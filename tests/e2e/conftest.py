@@ -1,0 +1,73 @@
+"""Browser journeys: Playwright's sync API driving Debian's Chromium against live_server.
+
+def test_x(live_server, browser_page, login, clerk):
+    page = browser_page()                 # a phone: browser_page(phone=True)
+    login(page, clerk)                    # logs in through the real form, in Chinese
+"""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# around it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(_browser, live_server):
+    """browser_page(phone=False, locale="zh-CN") -> a fresh page whose base URL is the server."""
+    contexts = []
+
+    def make(*, phone: bool = False, locale: str = "zh-CN"):
+        options = {"base_url": live_server.url, "locale": locale}
+        if phone:
+            options.update(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        else:
+            options.update(viewport={"width": 1280, "height": 900})
+        context = _browser.new_context(**options)
+        context.set_default_timeout(15000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def login():
+    def do(page, user, password: str = "demo12345"):
+        page.goto("/accounts/login/")
+        page.get_by_label("用户名").fill(user.username)
+        page.get_by_label("密码").fill(password)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+    return do
