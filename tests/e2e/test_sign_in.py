@@ -1,9 +1,9 @@
 """A clerk signs in, in Chinese, switches to English and logs out; wrong passwords are
 answered in Chinese and repeated failures lock the account."""
 
-import pytest
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
