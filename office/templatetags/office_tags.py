@@ -29,3 +29,12 @@ def has_role(context, *roles: str) -> bool:
 def audit_history(target, limit: int = 50):
     """{% audit_history object %}: the record's history, newest first."""
     return {"events": list(history_for(target)[:limit])}
+
+
+@register.filter
+def minutes(delta) -> int:
+    """A timedelta as whole minutes (at least 1)."""
+    try:
+        return max(1, round(delta.total_seconds() / 60))
+    except AttributeError:
+        return 0

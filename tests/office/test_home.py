@@ -1,0 +1,115 @@
+"""Home page: to-do inbox across registered sources, a fixed number of queries however many
+items; per-role navigation; profile; language switch."""
+
+import pytest
+from django.utils.translation import gettext_lazy as _
+
+from office import navigation, todo
+from office.models import Notification
+from office.services import audit, notify
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unread_source():
+    """A test source: the user's unread notifications stand in for an app's records."""
+    source = todo.TodoSource(
+        key="tests.unread",
+        bucket=todo.TODO,
+        label=_("Test items"),
+        queryset=lambda user: Notification.objects.filter(recipient=user, read_at__isnull=True),
+    )
+    todo.register(source)
+    yield source
+    todo._sources.pop(source.key)
+
+
+def test_inbox_lists_items_newest_first_with_counts(unread_source, clerk, client_for):
+    notify(recipients=[clerk], title="较早的事项")
+    notify(recipients=[clerk], title="最新的事项")
+    inbox = todo.inbox_for(clerk)
+    assert inbox["todo"]["count"] == 2
+    assert [item.title for item in inbox["todo"]["items"]][:2] == ["最新的事项", "较早的事项"]
+    html = client_for(clerk).get("/").content.decode()
+    assert "最新的事项" in html and 'id="count-todo">2<' in html
+
+
+@pytest.mark.parametrize("items", [2, 40])
+def test_home_query_count_does_not_grow(
+    unread_source, clerk, client_for, django_assert_max_num_queries, items
+):
+    notify(recipients=[clerk], title="事项", email=False)
+    Notification.objects.bulk_create(
+        [Notification(recipient=clerk, title=f"事项{i}") for i in range(items)]
+    )
+    client = client_for(clerk)
+    client.get("/")  # warm the session and content-type caches
+    # Fixed: session, user, groups (nav), each source count + page, done, notifications, unread.
+    with django_assert_max_num_queries(12):
+        response = client.get("/")
+    assert response.status_code == 200
+
+
+def test_done_tab_shows_what_i_did(clerk, client_for):
+    audit(actor=clerk, verb="user.profile_changed", target=clerk)
+    html = client_for(clerk).get("/").content.decode()
+    assert "修改个人资料" in html
+
+
+def test_navigation_shows_only_entries_visible_to_the_role(clerk, staff, client_for):
+    entry = navigation.NavEntry(
+        key="secret", label="仅文秘可见", url_name="home", visible=lambda u: u.has_role("clerk")
+    )
+    navigation.register(entry)
+    try:
+        assert "仅文秘可见" in client_for(clerk).get("/").content.decode()
+        assert "仅文秘可见" not in client_for(staff).get("/").content.decode()
+    finally:
+        navigation._entries.pop("secret")
+
+
+def test_language_switch_to_english(clerk, client_for):
+    client = client_for(clerk)
+    assert "待办" in client.get("/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert "To do" in html and "Welcome" in html
+
+
+def test_profile_edit_and_bad_input(clerk, client_for):
+    client = client_for(clerk)
+    ok = client.post(
+        "/profile/", {"name": "李秀英", "title": "文秘", "phone": "010-5555 0101", "email": ""}
+    )
+    assert ok.status_code == 302
+    clerk.refresh_from_db()
+    assert clerk.phone == "010-5555 0101"
+    for bad in [
+        {"name": "<script>alert(1)</script>", "title": "", "phone": "", "email": ""},
+        {"name": "x" * 51, "title": "", "phone": "", "email": ""},
+        {"name": "李", "title": "", "phone": "abc", "email": ""},
+        {"name": "李\x00", "title": "", "phone": "", "email": ""},
+    ]:
+        response = client.post("/profile/", bad)
+        assert response.status_code == 200, bad
+        assert "invalid-feedback" in response.content.decode() or "alert" in response.content.decode()
+    clerk.refresh_from_db()
+    assert clerk.name == "李秀英" and clerk.phone == "010-5555 0101"
+
+
+def test_non_utf8_input_is_not_a_500(clerk, client_for):
+    client = client_for(clerk)
+    response = client.post(
+        "/profile/",
+        data=b"name=%FF%FE&title=&phone=&email=",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 302)
+
+
+def test_unknown_url_is_chinese_404(clerk, client_for, settings):
+    settings.DEBUG = False
+    response = client_for(clerk).get("/no/such/page/")
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()
