@@ -6,4 +6,5 @@ app_name = "supervision"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("items/<int:pk>/", views.task_detail, name="task_detail"),
 ]
