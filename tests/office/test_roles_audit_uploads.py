@@ -48,7 +48,7 @@ def test_uploads_checked_by_size_name_and_content(settings):
         (SimpleUploadedFile("empty.pdf", b""), "empty"),
         (SimpleUploadedFile("run.exe", b"MZ\x90\x00"), "bad_extension"),
         (SimpleUploadedFile("fake.pdf", PNG), "bad_content"),
-        (SimpleUploadedFile("note.txt", "通知".encode("gbk")), "bad_content"),
+        (SimpleUploadedFile("note.txt", "关于做好值班工作的通知".encode("gbk")), "bad_content"),
     ]
     for upload, code in cases:
         with pytest.raises(ValidationError) as raised:
