@@ -17,7 +17,11 @@ from django.utils.timezone import now
 from office.models import Notification, Reminder
 from office.services import reminder_schedule
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored"),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 
