@@ -1,0 +1,18 @@
+from .handover import Handover, HandoverItem
+from .log import Incident, IncidentAcknowledgement, LogEntry
+from .roster import Assignment, Post, Shift, ShiftTemplate, SwapRequest
+from .spending import SpendRequest
+
+__all__ = [
+    "Assignment",
+    "Handover",
+    "HandoverItem",
+    "Incident",
+    "IncidentAcknowledgement",
+    "LogEntry",
+    "Post",
+    "Shift",
+    "ShiftTemplate",
+    "SpendRequest",
+    "SwapRequest",
+]

@@ -1,0 +1,108 @@
+"""The duty log and incidents kept during a shift."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from office.workflow import WorkflowMixin
+
+from .roster import Shift
+
+
+class LogEntry(models.Model):
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone call")
+        VISITOR = "visitor", _("Visitor")
+        INCIDENT = "incident", _("Incident")
+        INSTRUCTION = "instruction", _("Instruction")
+        OTHER = "other", _("Other")
+
+    shift = models.ForeignKey(Shift, on_delete=models.PROTECT, related_name="log_entries")
+    occurred_at = models.DateTimeField(_("time"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    summary = models.CharField(_("summary"), max_length=500)
+    follow_up = models.CharField(_("follow-up"), max_length=500, blank=True)
+    follow_up_done_at = models.DateTimeField(_("follow-up done at"), null=True, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log entries")
+        indexes = [models.Index(fields=["-occurred_at", "-id"], name="duty_log_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.summary[:40]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("duty:shift_detail", args=[self.shift_id]) + f"#log-{self.pk}"
+
+    @property
+    def follow_up_pending(self) -> bool:
+        return bool(self.follow_up) and self.follow_up_done_at is None
+
+
+class Incident(WorkflowMixin):
+    class Severity(models.TextChoices):
+        LOW = "low", _("Low")
+        MEDIUM = "medium", _("Medium")
+        HIGH = "high", _("High")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+
+    TRANSITIONS = {Status.OPEN: {Status.RESOLVED}}
+
+    shift = models.ForeignKey(Shift, on_delete=models.PROTECT, related_name="incidents")
+    occurred_at = models.DateTimeField(_("time"))
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    resolution = models.TextField(_("resolution"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+
+    def __str__(self) -> str:
+        return f"[{self.get_severity_display()}] {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("duty:incident_detail", args=[self.pk])
+
+
+class IncidentAcknowledgement(models.Model):
+    """Created for each person told of a high-severity incident; acknowledged_at when they do."""
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="acknowledgements"
+    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["incident", "person"], name="duty_ack_once")]
+
+    def __str__(self) -> str:
+        # to-do inbox: select_related("incident")
+        return str(self.incident)
+
+    def get_absolute_url(self) -> str:
+        return reverse("duty:incident_detail", args=[self.incident_id])

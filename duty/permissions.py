@@ -1,0 +1,101 @@
+"""Who may do what in the duty app; views and templates ask the same predicates."""
+
+from office.roles import has_role
+
+DUTY_ROLES = ("shift_leader", "duty_officer")
+
+
+def can_view_duty(user) -> bool:
+    return has_role(user, *DUTY_ROLES, "director")
+
+
+def is_duty_person(user) -> bool:
+    return has_role(user, *DUTY_ROLES)
+
+
+def can_manage_roster(user) -> bool:
+    return has_role(user, "shift_leader", "director")
+
+
+def is_on_shift(user, shift) -> bool:
+    """The user is assigned to the shift (uses a prefetched `assignments` when present)."""
+    return any(a.person_id == user.pk for a in shift.assignments.all())
+
+
+def shift_leader_id(shift):
+    return next((a.person_id for a in shift.assignments.all() if a.role == "leader"), None)
+
+
+def can_keep_log(user, shift) -> bool:
+    """People on the shift keep its log until the handover is accepted."""
+    closed = has_handover(shift) and shift.handover.status == "accepted"
+    return is_on_shift(user, shift) and not closed
+
+
+def can_acknowledge(user, incident, acknowledgements) -> bool:
+    return any(a.person_id == user.pk and a.acknowledged_at is None for a in acknowledgements)
+
+
+def can_resolve_incident(user, incident) -> bool:
+    return incident.status == "open" and (
+        is_on_shift(user, incident.shift) or has_role(user, "shift_leader", "director")
+    )
+
+
+def can_decide_spend(user, spend) -> bool:
+    if spend.status != "pending" or spend.requested_by_id == user.pk:
+        return False
+    if has_role(user, "director"):
+        return True
+    return spend.tier == "leader" and spend.approver_id == user.pk
+
+
+def can_file_handover(user, shift, now) -> bool:
+    return (
+        is_duty_person(user)
+        and is_on_shift(user, shift)
+        and shift.starts_at <= now
+        and not has_handover(shift)
+    )
+
+
+def has_handover(shift) -> bool:
+    # The reverse one-to-one raises RelatedObjectDoesNotExist, an AttributeError, when absent.
+    return hasattr(shift, "handover")
+
+
+def can_accept_handover(user, handover) -> bool:
+    """Someone on the incoming shift, while the handover is not yet accepted."""
+    if handover.status == "accepted" or handover.incoming_shift is None:
+        return False
+    return handover.filed_by_id != user.pk and is_on_shift(user, handover.incoming_shift)
+
+
+def can_dispute_handover(user, handover) -> bool:
+    return handover.status == "filed" and can_accept_handover(user, handover)
+
+
+def can_edit_handover(user, handover) -> bool:
+    """The filer may correct it until the incoming side has answered."""
+    return handover.status == "filed" and handover.filed_by_id == user.pk
+
+
+def can_request_swap(user, assignment, now) -> bool:
+    return assignment.person_id == user.pk and assignment.starts_at > now
+
+
+def can_answer_swap(user, swap) -> bool:
+    return swap.status == "requested" and swap.colleague_id == user.pk
+
+
+def can_decide_swap(user, swap) -> bool:
+    """The shift's leader (or a director) decides; never the requester or colleague."""
+    if swap.status != "accepted" or user.pk in (swap.requested_by_id, swap.colleague_id):
+        return False
+    if has_role(user, "director"):
+        return True
+    return has_role(user, "shift_leader") and shift_leader_id(swap.assignment.shift) == user.pk
+
+
+def can_cancel_swap(user, swap) -> bool:
+    return swap.requested_by_id == user.pk and swap.status in ("requested", "accepted")

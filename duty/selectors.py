@@ -1,0 +1,198 @@
+"""Reads of the duty app, each scoped to the user asking."""
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.timezone import now
+
+from duty.models import (
+    Assignment,
+    Handover,
+    Incident,
+    IncidentAcknowledgement,
+    LogEntry,
+    Post,
+    Shift,
+    ShiftTemplate,
+    SpendRequest,
+    SwapRequest,
+)
+from duty.permissions import can_view_duty
+from office.roles import has_role
+
+_NONE = Q(pk__in=[])
+
+
+def _scope(user) -> Q:
+    """Duty records are shared by the duty room and the director; nobody else sees them."""
+    return Q() if can_view_duty(user) else _NONE
+
+
+def assignments_prefetch() -> Prefetch:
+    return Prefetch(
+        "assignments",
+        queryset=Assignment.objects.select_related("person").order_by("role", "person__name"),
+    )
+
+
+def shifts_for(user) -> QuerySet[Shift]:
+    return (
+        Shift.objects.filter(_scope(user))
+        .select_related("post", "template")
+        .prefetch_related(assignments_prefetch())
+    )
+
+
+def shift_get(user, pk: int) -> Shift:
+    return shifts_for(user).select_related("handover").get(pk=pk)
+
+
+def current_shift_for(user, at: datetime | None = None) -> Shift | None:
+    """The shift the user is on right now (the earliest if several posts touch)."""
+    at = at or now()
+    return (
+        shifts_for(user)
+        .filter(assignments__person=user, starts_at__lte=at, ends_at__gt=at)
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def upcoming_assignments_for(user, *, limit: int = 10):
+    return (
+        Assignment.objects.filter(person=user, ends_at__gt=now())
+        .select_related("shift__post", "shift__template")
+        .order_by("starts_at")[:limit]
+    )
+
+
+def next_shift(shift: Shift) -> Shift | None:
+    """The shift at the same post that starts when this one ends (or the next after it)."""
+    return (
+        Shift.objects.filter(post_id=shift.post_id, starts_at__gte=shift.ends_at)
+        .order_by("starts_at")
+        .first()
+    )
+
+
+@dataclass
+class MonthGrid:
+    month: date
+    posts: list
+    templates: list
+    rows: list = field(default_factory=list)  # [(day, [(post, template, shift|None, gap)])]
+    gaps: int = 0
+
+
+def month_grid(user, *, month: date, post: Post | None = None) -> MonthGrid:
+    """The roster of a month: a row per day, a cell per post and shift. Three queries."""
+    first = month.replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    posts = [post] if post else list(Post.objects.filter(active=True))
+    templates = list(ShiftTemplate.objects.filter(active=True))
+    shifts = shifts_for(user).filter(date__range=(first, last), post__in=posts)
+    by_key = {(s.date, s.post_id, s.template_id): s for s in shifts}
+    grid = MonthGrid(month=first, posts=posts, templates=templates)
+    day = first
+    while day <= last:
+        cells = []
+        for each_post in posts:
+            for template in templates:
+                shift = by_key.get((day, each_post.pk, template.pk))
+                gap = shift is not None and not _covered(shift)
+                grid.gaps += gap
+                cells.append((each_post, template, shift, gap))
+        grid.rows.append((day, cells))
+        day += timedelta(days=1)
+    return grid
+
+
+def _covered(shift: Shift) -> bool:
+    roles = {a.role for a in shift.assignments.all()}
+    return Assignment.Role.LEADER in roles and Assignment.Role.OFFICER in roles
+
+
+def gaps_for(shift: Shift) -> list[str]:
+    roles = {a.role for a in shift.assignments.all()}
+    return [r for r in (Assignment.Role.LEADER, Assignment.Role.OFFICER) if r not in roles]
+
+
+def log_entries_for(user) -> QuerySet[LogEntry]:
+    return LogEntry.objects.filter(_scope(user)).select_related(
+        "author", "shift__post", "shift__template"
+    )
+
+
+def incidents_for(user) -> QuerySet[Incident]:
+    return Incident.objects.filter(_scope(user)).select_related(
+        "reported_by", "resolved_by", "shift__post", "shift__template"
+    )
+
+
+def acknowledgements_of(incident: Incident):
+    return list(incident.acknowledgements.select_related("person"))
+
+
+def spend_requests_for(user) -> QuerySet[SpendRequest]:
+    """Leaders and the director see all spending; an officer sees their own shifts' spending."""
+    base = SpendRequest.objects.select_related(
+        "requested_by", "approver", "decided_by", "shift__post", "shift__template"
+    )
+    if has_role(user, "director", "shift_leader"):
+        return base
+    if has_role(user, "duty_officer"):
+        on_shift = Assignment.objects.filter(shift=OuterRef("shift"), person=user)
+        return base.filter(Q(requested_by=user) | Exists(on_shift))
+    return base.none()
+
+
+def handovers_for(user) -> QuerySet[Handover]:
+    return Handover.objects.filter(_scope(user)).select_related(
+        "shift__post",
+        "shift__template",
+        "incoming_shift__post",
+        "incoming_shift__template",
+        "filed_by",
+        "accepted_by",
+        "disputed_by",
+    )
+
+
+def handover_history(user, *, day_from=None, day_to=None, person=None) -> QuerySet[Handover]:
+    """History searchable by date and person (filed by, accepted by, or on the shift)."""
+    found = handovers_for(user)
+    if day_from:
+        found = found.filter(shift__date__gte=day_from)
+    if day_to:
+        found = found.filter(shift__date__lte=day_to)
+    if person:
+        on_shift = Assignment.objects.filter(shift=OuterRef("shift"), person=person)
+        found = found.filter(
+            Q(filed_by=person) | Q(accepted_by=person) | Q(disputed_by=person) | Exists(on_shift)
+        )
+    return found.order_by("-shift__starts_at")
+
+
+def swaps_for(user) -> QuerySet[SwapRequest]:
+    related = SwapRequest.objects.select_related(
+        "assignment__shift__post",
+        "assignment__shift__template",
+        "counter_assignment__shift__post",
+        "counter_assignment__shift__template",
+        "requested_by",
+        "colleague",
+        "decided_by",
+    )
+    if has_role(user, "director", "shift_leader"):
+        return related
+    if has_role(user, "duty_officer"):
+        return related.filter(Q(requested_by=user) | Q(colleague=user))
+    return related.none()
+
+
+def acknowledgements_pending_for(user) -> QuerySet[IncidentAcknowledgement]:
+    return IncidentAcknowledgement.objects.filter(
+        person=user, acknowledged_at__isnull=True
+    ).select_related("incident")

@@ -1,0 +1,201 @@
+"""Shift swaps: requested -> accepted by the colleague -> approved by the shift leader."""
+
+from django.db import transaction
+from django.utils.timezone import now
+from django.utils.translation import gettext as _
+
+from duty.models import Assignment, SwapRequest
+from duty.permissions import can_decide_swap, shift_leader_id
+from duty.services.reminders import schedule_assignment_reminders, schedule_late_handover
+from duty.services.roster import require_free
+from office.errors import DomainError
+from office.services import audit, notify
+
+
+def _locked(swap_id: int) -> SwapRequest:
+    return (
+        SwapRequest.objects.select_for_update(of=("self",))
+        .select_related(
+            "assignment__shift__post",
+            "assignment__shift__template",
+            "requested_by",
+            "colleague",
+            "counter_assignment__shift",
+        )
+        .get(pk=swap_id)
+    )
+
+
+@transaction.atomic
+def swap_request(
+    *, assignment: Assignment, colleague, reason: str, counter_assignment=None, by
+) -> SwapRequest:
+    """An officer asks a colleague to take (or exchange) a shift that has not started."""
+    if assignment.person_id != by.pk:
+        raise DomainError(_("You can only offer your own shifts."))
+    if assignment.starts_at <= now():
+        raise DomainError(_("This shift has already started."))
+    if colleague.pk == by.pk:
+        raise DomainError(_("Choose a colleague other than yourself."))
+    if not colleague.has_role("shift_leader", "duty_officer"):
+        raise DomainError(_("%(person)s is not on the duty staff.") % {"person": colleague})
+    if assignment.role == Assignment.Role.LEADER and not colleague.has_role("shift_leader"):
+        raise DomainError(_("Only another shift leader can take a leader's shift."))
+    if counter_assignment is not None and counter_assignment.person_id != colleague.pk:
+        raise DomainError(_("The shift in return must be the colleague's own."))
+    _check_swap_fits(assignment=assignment, colleague=colleague, counter=counter_assignment)
+    swap = SwapRequest.objects.create(
+        assignment=assignment,
+        requested_by=by,
+        colleague=colleague,
+        counter_assignment=counter_assignment,
+        reason=reason,
+    )
+    audit(actor=by, verb="duty.swap_requested", target=swap)
+    notify(
+        recipients=[colleague],
+        title=_("%(person)s asks you to swap a shift") % {"person": by},
+        body=str(assignment.shift),
+        url=swap.get_absolute_url(),
+        kind="duty.swap",
+        actor=by,
+    )
+    return swap
+
+
+def _check_swap_fits(*, assignment, colleague, counter) -> None:
+    """After the swap, neither person may be on two overlapping shifts."""
+    moving = [assignment.pk] + ([counter.pk] if counter else [])
+    require_free(person=colleague, shift=assignment.shift, exclude_pks=moving)
+    if counter is not None:
+        require_free(person=assignment.person, shift=counter.shift, exclude_pks=moving)
+        if counter.role != assignment.role:
+            raise DomainError(_("An exchange must be between shifts of the same role."))
+        overlaps = counter.starts_at < assignment.ends_at and counter.ends_at > assignment.starts_at
+        if overlaps:
+            raise DomainError(_("The two shifts overlap; an exchange would change nothing."))
+
+
+@transaction.atomic
+def swap_accept(*, swap: SwapRequest, by) -> SwapRequest:
+    """The colleague agrees; the shift leader is asked to approve."""
+    swap = _locked(swap.pk)
+    if swap.colleague_id != by.pk:
+        raise DomainError(_("Only the colleague asked can accept."))
+    swap.require_transition(SwapRequest.Status.ACCEPTED, _("This swap is no longer open."))
+    swap.status, swap.accepted_at = SwapRequest.Status.ACCEPTED, now()
+    swap.save(update_fields=["status", "accepted_at"])
+    audit(actor=by, verb="duty.swap_accepted", target=swap)
+    leader_id = shift_leader_id(swap.assignment.shift)
+    deciders = [
+        a.person
+        for a in swap.assignment.shift.assignments.select_related("person")
+        if a.person_id == leader_id
+    ]
+    notify(
+        recipients=deciders or [swap.requested_by],
+        title=_("A shift swap awaits your approval"),
+        body=str(swap),
+        url=swap.get_absolute_url(),
+        kind="duty.swap",
+        actor=by,
+    )
+    return swap
+
+
+@transaction.atomic
+def swap_decline(*, swap: SwapRequest, by) -> SwapRequest:
+    swap = _locked(swap.pk)
+    if swap.colleague_id != by.pk:
+        raise DomainError(_("Only the colleague asked can decline."))
+    swap.require_transition(SwapRequest.Status.DECLINED, _("This swap is no longer open."))
+    swap.status, swap.decided_at = SwapRequest.Status.DECLINED, now()
+    swap.save(update_fields=["status", "decided_at"])
+    audit(actor=by, verb="duty.swap_declined", target=swap)
+    notify(
+        recipients=[swap.requested_by],
+        title=_("Your swap was declined"),
+        body=str(swap),
+        url=swap.get_absolute_url(),
+        kind="duty.swap",
+        actor=by,
+    )
+    return swap
+
+
+@transaction.atomic
+def swap_cancel(*, swap: SwapRequest, by) -> SwapRequest:
+    swap = _locked(swap.pk)
+    if swap.requested_by_id != by.pk:
+        raise DomainError(_("Only the requester can withdraw a swap."))
+    swap.require_transition(SwapRequest.Status.CANCELLED, _("This swap is no longer open."))
+    swap.status, swap.decided_at = SwapRequest.Status.CANCELLED, now()
+    swap.save(update_fields=["status", "decided_at"])
+    audit(actor=by, verb="duty.swap_cancelled", target=swap)
+    return swap
+
+
+@transaction.atomic
+def swap_reject(*, swap: SwapRequest, by) -> SwapRequest:
+    swap = _locked(swap.pk)
+    swap.require_transition(SwapRequest.Status.REJECTED, _("Only an accepted swap can be decided."))
+    if not can_decide_swap(by, swap):
+        raise DomainError(_("Only the shift leader or the director can decide this swap."))
+    swap.status, swap.decided_by, swap.decided_at = SwapRequest.Status.REJECTED, by, now()
+    swap.save(update_fields=["status", "decided_by", "decided_at"])
+    audit(actor=by, verb="duty.swap_rejected", target=swap)
+    notify(
+        recipients=[swap.requested_by, swap.colleague],
+        title=_("A shift swap was rejected"),
+        body=str(swap),
+        url=swap.get_absolute_url(),
+        kind="duty.swap",
+        actor=by,
+    )
+    return swap
+
+
+@transaction.atomic
+def swap_approve(*, swap: SwapRequest, by) -> SwapRequest:
+    """The leader approves: the roster changes at once, both people's calendars follow."""
+    swap = _locked(swap.pk)
+    swap.require_transition(SwapRequest.Status.APPROVED, _("Only an accepted swap can be decided."))
+    if not can_decide_swap(by, swap):
+        raise DomainError(_("Only the shift leader or the director can decide this swap."))
+    assignment = Assignment.objects.select_for_update().get(pk=swap.assignment_id)
+    counter = None
+    if swap.counter_assignment_id:
+        counter = Assignment.objects.select_for_update().get(pk=swap.counter_assignment_id)
+    if assignment.person_id != swap.requested_by_id or (
+        counter is not None and counter.person_id != swap.colleague_id
+    ):
+        raise DomainError(_("The roster has changed since the request; ask again."))
+    if assignment.starts_at <= now():
+        raise DomainError(_("This shift has already started."))
+    _check_swap_fits(assignment=assignment, colleague=swap.colleague, counter=counter)
+    # Exchange: move the requester onto the counter shift after the colleague leaves it.
+    assignment.person = swap.colleague
+    assignment.save(update_fields=["person", "updated_at"])
+    if counter is not None:
+        counter.person = swap.requested_by
+        counter.save(update_fields=["person", "updated_at"])
+    swap.status, swap.decided_by, swap.decided_at = SwapRequest.Status.APPROVED, by, now()
+    swap.save(update_fields=["status", "decided_by", "decided_at"])
+    audit(
+        actor=by,
+        verb="duty.swap_approved",
+        target=swap,
+        data={"assignment": assignment.pk, "counter": counter.pk if counter else None},
+    )
+    for moved in filter(None, [assignment, counter]):
+        schedule_assignment_reminders(moved)
+        schedule_late_handover(moved.shift)
+    notify(
+        recipients=[swap.requested_by, swap.colleague],
+        title=_("Shift swap approved: the roster has changed"),
+        body=str(swap),
+        url=swap.get_absolute_url(),
+        kind="duty.swap",
+        actor=by,
+    )
+    return swap

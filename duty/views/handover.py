@@ -1,0 +1,183 @@
+"""Handover (交接班): file, correct, accept or dispute; history; PDF."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.timezone import now
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duty import selectors
+from duty.forms import HandoverAnswerForm, HandoverEditForm, HandoverForm, HistoryFilterForm
+from duty.models import Handover, HandoverItem
+from duty.permissions import (
+    can_accept_handover,
+    can_dispute_handover,
+    can_edit_handover,
+    can_file_handover,
+    has_handover,
+)
+from duty.services import handover as services
+from duty.views.common import require_duty_access, shift_or_404
+from office.errors import DomainError
+from office.pdf import pdf_response, render_pdf
+
+
+def _previous_items(shift):
+    last = (
+        Handover.objects.filter(shift__post_id=shift.post_id, shift__ends_at__lte=shift.starts_at)
+        .order_by("-shift__ends_at")
+        .first()
+    )
+    return HandoverItem.objects.filter(handover=last) if last else []
+
+
+def handover_file(request, pk):
+    shift = shift_or_404(request.user, pk)
+    if has_handover(shift):
+        messages.info(request, _("The handover of this shift has already been filed."))
+        return redirect(shift.handover)
+    if not can_file_handover(request.user, shift, now()):
+        raise PermissionDenied
+    initial = HandoverForm.initial_from(_previous_items(shift))
+    form = HandoverForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            handover = services.handover_file(
+                shift=shift,
+                summary=form.cleaned_data["summary"],
+                items=form.items(),
+                by=request.user,
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Handover filed; the next shift is asked to accept it."))
+            return redirect(handover)
+    incidents, entries = services.open_matters(shift)
+    return render(
+        request,
+        "duty/handover_form.html",
+        {
+            "shift": shift,
+            "form": form,
+            "incidents": incidents.select_related("shift__template"),
+            "entries": entries,
+        },
+    )
+
+
+def _handover_or_404(request, pk) -> Handover:
+    return get_object_or_404(selectors.handovers_for(request.user), pk=pk)
+
+
+def handover_detail(request, pk):
+    handover = _handover_or_404(request, pk)
+    user = request.user
+    return render(
+        request,
+        "duty/handover_detail.html",
+        {
+            "handover": handover,
+            "items": handover.items.all(),
+            "incidents": handover.carried_incidents.select_related("shift__template"),
+            "entries": handover.carried_entries.all(),
+            "can_accept": can_accept_handover(user, handover),
+            "can_dispute": can_dispute_handover(user, handover),
+            "can_edit": can_edit_handover(user, handover),
+            "answer_form": HandoverAnswerForm(),
+        },
+    )
+
+
+def handover_edit(request, pk):
+    handover = _handover_or_404(request, pk)
+    if not can_edit_handover(request.user, handover):
+        raise PermissionDenied
+    form = HandoverEditForm(request.POST or None, initial={"summary": handover.summary})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.handover_update(
+                handover=handover, summary=form.cleaned_data["summary"], by=request.user
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Handover corrected."))
+            return redirect(handover)
+    return render(request, "duty/handover_edit.html", {"handover": handover, "form": form})
+
+
+@require_POST
+def handover_accept(request, pk):
+    handover = _handover_or_404(request, pk)
+    if not can_accept_handover(request.user, handover):
+        raise PermissionDenied
+    form = HandoverAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The note is too long."))
+        return redirect(handover)
+    try:
+        services.handover_accept(handover=handover, note=form.cleaned_data["note"], by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Handover accepted."))
+    return redirect(handover)
+
+
+@require_POST
+def handover_dispute(request, pk):
+    handover = _handover_or_404(request, pk)
+    if not can_dispute_handover(request.user, handover):
+        raise PermissionDenied
+    form = HandoverAnswerForm(request.POST)
+    if not form.is_valid() or not form.cleaned_data["note"].strip():
+        messages.error(request, _("Say what is disputed."))
+        return redirect(handover)
+    try:
+        services.handover_dispute(
+            handover=handover, note=form.cleaned_data["note"], by=request.user
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.warning(request, _("Handover disputed; the shift leader has been told."))
+    return redirect(handover)
+
+
+def handover_list(request):
+    """History, searchable by date and person."""
+    require_duty_access(request.user)
+    form = HistoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    found = selectors.handover_history(
+        request.user,
+        day_from=filters.get("day_from"),
+        day_to=filters.get("day_to"),
+        person=filters.get("person"),
+    )
+    page = Paginator(found, 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "duty/handover_list.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
+
+
+def handover_pdf(request, pk):
+    handover = _handover_or_404(request, pk)
+    with translation.override("zh-hans"):  # the record is a Chinese office form
+        pdf = render_pdf(
+            "duty/pdf/handover.html",
+            {
+                "handover": handover,
+                "people": handover.shift.assignments.select_related("person"),
+                "items": handover.items.all(),
+                "incidents": handover.carried_incidents.select_related("shift__template"),
+                "entries": handover.carried_entries.all(),
+            },
+        )
+    return pdf_response(pdf, f"交接班记录-{handover.shift.date:%Y%m%d}-{handover.pk}.pdf")

@@ -1,0 +1,129 @@
+"""The duty landing page, the month roster, generation and hand-made assignments."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.timezone import localdate
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duty import selectors
+from duty.forms import AssignmentForm, GenerateForm
+from duty.models import Assignment, Post
+from duty.permissions import can_manage_roster
+from duty.services.roster import assignment_add as add_person
+from duty.services.roster import assignment_remove as remove_person
+from duty.services.roster import roster_generate as generate
+from duty.views.common import parse_month, require_duty_access, shift_month, shift_or_404
+from office.errors import DomainError
+
+
+def index(request):
+    require_duty_access(request.user)
+    user = request.user
+    return render(
+        request,
+        "duty/index.html",
+        {
+            "current": selectors.current_shift_for(user),
+            "upcoming": selectors.upcoming_assignments_for(user),
+            "can_manage": can_manage_roster(user),
+        },
+    )
+
+
+def _grid_context(request):
+    month = parse_month(request.GET.get("month"), localdate())
+    post = None
+    if request.GET.get("post", "").isdigit():
+        post = get_object_or_404(Post, pk=request.GET["post"])
+    grid = selectors.month_grid(request.user, month=month, post=post)
+    return {
+        "grid": grid,
+        "post": post,
+        "posts": Post.objects.filter(active=True),
+        "previous": shift_month(month, -1).strftime("%Y-%m"),
+        "next": shift_month(month, 1).strftime("%Y-%m"),
+        "month_param": month.strftime("%Y-%m"),
+        "today": localdate(),
+    }
+
+
+def roster(request):
+    require_duty_access(request.user)
+    context = _grid_context(request)
+    context["can_manage"] = can_manage_roster(request.user)
+    template = "duty/partials/_grid.html" if request.htmx else "duty/roster.html"
+    return render(request, template, context)
+
+
+def roster_generate(request):
+    require_duty_access(request.user)
+    if not can_manage_roster(request.user):
+        raise PermissionDenied
+    form = GenerateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = generate(
+                post=data["post"],
+                templates=list(data["templates"]),
+                first_day=data["first_day"],
+                last_day=data["last_day"],
+                leaders=list(data["leaders"]),
+                officers=list(data["officers"]),
+                officers_per_shift=data["officers_per_shift"],
+                by=request.user,
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Roster generated: %(shifts)s shifts, %(assignments)s new assignments.")
+                % made.__dict__,
+            )
+            return redirect(
+                f"{reverse('duty:roster')}?month={data['first_day']:%Y-%m}&post={data['post'].pk}"
+            )
+    return render(request, "duty/roster_generate.html", {"form": form})
+
+
+@require_POST
+def assignment_add(request, pk):
+    shift = shift_or_404(request.user, pk)
+    if not can_manage_roster(request.user):
+        raise PermissionDenied
+    form = AssignmentForm(request.POST)
+    if form.is_valid():
+        try:
+            add_person(
+                shift=shift,
+                person=form.cleaned_data["person"],
+                role=form.cleaned_data["role"],
+                by=request.user,
+            )
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Added to the shift."))
+    else:
+        messages.error(request, _("Choose a person and a role."))
+    return redirect(shift)
+
+
+@require_POST
+def assignment_remove(request, pk):
+    assignment = get_object_or_404(
+        Assignment.objects.filter(shift__in=selectors.shifts_for(request.user)), pk=pk
+    )
+    if not can_manage_roster(request.user):
+        raise PermissionDenied
+    try:
+        remove_person(assignment=assignment, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Taken off the shift."))
+    return redirect("duty:shift_detail", pk=assignment.shift_id)

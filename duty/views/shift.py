@@ -1,0 +1,221 @@
+"""On shift: "my shift now", a shift's page, the duty log and incidents."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.timezone import localdate, now
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duty import selectors
+from duty.forms import AssignmentForm, IncidentForm, LogEntryForm, LogFilterForm, ResolveForm
+from duty.permissions import (
+    can_acknowledge,
+    can_file_handover,
+    can_keep_log,
+    can_manage_roster,
+    can_request_swap,
+    can_resolve_incident,
+    has_handover,
+    is_on_shift,
+)
+from duty.services import log as log_services
+from duty.views.common import require_duty_access, shift_or_404
+from office.errors import DomainError
+
+LOG_PAGE_SIZE = 50
+
+
+def _shift_context(request, shift, **forms):
+    user = request.user
+    return {
+        "shift": shift,
+        "gaps": selectors.gaps_for(shift),
+        "entries": selectors.log_entries_for(user).filter(shift=shift),
+        "incidents": selectors.incidents_for(user).filter(shift=shift),
+        "spends": selectors.spend_requests_for(user).filter(shift=shift),
+        "handover": shift.handover if has_handover(shift) else None,
+        "on_shift": is_on_shift(user, shift),
+        "can_log": can_keep_log(user, shift),
+        "can_file": can_file_handover(user, shift, now()),
+        "can_manage": can_manage_roster(user),
+        "log_form": forms.get("log_form") or LogEntryForm(),
+        "incident_form": forms.get("incident_form") or IncidentForm(),
+        "assignment_form": AssignmentForm() if can_manage_roster(user) else None,
+        "swappable": [a for a in shift.assignments.all() if can_request_swap(user, a, now())],
+    }
+
+
+def my_shift(request):
+    """The page a duty officer keeps open at night."""
+    require_duty_access(request.user)
+    shift = selectors.current_shift_for(request.user)
+    if shift is None:
+        return render(
+            request,
+            "duty/my_shift.html",
+            {"shift": None, "upcoming": selectors.upcoming_assignments_for(request.user, limit=3)},
+        )
+    shift = shift_or_404(request.user, shift.pk)
+    return render(request, "duty/my_shift.html", _shift_context(request, shift))
+
+
+def shift_detail(request, pk):
+    shift = shift_or_404(request.user, pk)
+    return render(request, "duty/shift_detail.html", _shift_context(request, shift))
+
+
+def _back_to(request, shift):
+    if request.POST.get("next") == "now":
+        return redirect("duty:my_shift")
+    return redirect(shift)
+
+
+def log_add(request, pk):
+    shift = shift_or_404(request.user, pk)
+    if not can_keep_log(request.user, shift):
+        raise PermissionDenied
+    form = LogEntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            log_services.log_entry_add(shift=shift, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if request.htmx:
+                return render(
+                    request,
+                    "duty/partials/_log_panel.html",
+                    {
+                        "shift": shift,
+                        "entries": selectors.log_entries_for(request.user).filter(shift=shift),
+                        "can_log": True,
+                        "log_form": LogEntryForm(),
+                    },
+                )
+            messages.success(request, _("Log entry added."))
+            return _back_to(request, shift)
+    if request.htmx:
+        return render(
+            request,
+            "duty/partials/_log_panel.html",
+            {
+                "shift": shift,
+                "entries": selectors.log_entries_for(request.user).filter(shift=shift),
+                "can_log": True,
+                "log_form": form,
+            },
+        )
+    return render(request, "duty/log_form.html", {"shift": shift, "form": form})
+
+
+@require_POST
+def follow_up_done(request, pk):
+    entry = get_object_or_404(selectors.log_entries_for(request.user), pk=pk)
+    if not can_keep_log(request.user, entry.shift):
+        raise PermissionDenied
+    try:
+        log_services.log_follow_up_done(entry=entry, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect(entry.shift)
+
+
+def log_list(request):
+    """The whole duty log, newest first, filtered; two queries per page at any size."""
+    require_duty_access(request.user)
+    form = LogFilterForm(request.GET or None)
+    entries = selectors.log_entries_for(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["day"]:
+            entries = entries.filter(shift__date=data["day"])
+        if data["kind"]:
+            entries = entries.filter(kind=data["kind"])
+        if data["q"]:
+            entries = entries.filter(summary__icontains=data["q"])
+    page = Paginator(entries.order_by("-occurred_at", "-pk"), LOG_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "duty/log_list.html",
+        {"form": form, "page": page, "query": query.urlencode(), "today": localdate()},
+    )
+
+
+def incident_add(request, pk):
+    shift = shift_or_404(request.user, pk)
+    if not can_keep_log(request.user, shift):
+        raise PermissionDenied
+    form = IncidentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = log_services.incident_report(
+                shift=shift, by=request.user, **form.cleaned_data
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Incident recorded."))
+            return redirect(incident)
+    return render(request, "duty/incident_form.html", {"shift": shift, "form": form})
+
+
+def _incident_or_404(request, pk):
+    return get_object_or_404(selectors.incidents_for(request.user), pk=pk)
+
+
+def incident_detail(request, pk):
+    incident = _incident_or_404(request, pk)
+    acknowledgements = selectors.acknowledgements_of(incident)
+    return render(
+        request,
+        "duty/incident_detail.html",
+        {
+            "incident": incident,
+            "acknowledgements": acknowledgements,
+            "can_acknowledge": can_acknowledge(request.user, incident, acknowledgements),
+            "can_resolve": can_resolve_incident(request.user, incident),
+            "resolve_form": ResolveForm(),
+        },
+    )
+
+
+@require_POST
+def incident_acknowledge(request, pk):
+    incident = _incident_or_404(request, pk)
+    if not can_acknowledge(request.user, incident, selectors.acknowledgements_of(incident)):
+        raise PermissionDenied
+    try:
+        log_services.incident_acknowledge(incident=incident, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Acknowledged."))
+    return redirect(incident)
+
+
+@require_POST
+def incident_resolve(request, pk):
+    incident = _incident_or_404(request, pk)
+    if not can_resolve_incident(request.user, incident):
+        raise PermissionDenied
+    form = ResolveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Describe how the incident was resolved."))
+        return redirect(incident)
+    try:
+        with transaction.atomic():
+            log_services.incident_resolve(
+                incident=incident, resolution=form.cleaned_data["resolution"], by=request.user
+            )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Incident resolved."))
+    return redirect(incident)

@@ -1,0 +1,102 @@
+"""Shift swaps: ask a colleague, they accept, the shift leader approves."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.timezone import now
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from duty import selectors
+from duty.forms import SwapForm
+from duty.models import Assignment
+from duty.permissions import (
+    can_answer_swap,
+    can_cancel_swap,
+    can_decide_swap,
+    can_request_swap,
+)
+from duty.services import swaps as services
+from duty.views.common import require_duty_access
+from office.errors import DomainError
+
+
+def swap_create(request, pk):
+    assignment = get_object_or_404(
+        Assignment.objects.filter(shift__in=selectors.shifts_for(request.user)).select_related(
+            "shift__post", "shift__template", "person"
+        ),
+        pk=pk,
+    )
+    if not can_request_swap(request.user, assignment, now()):
+        raise PermissionDenied
+    form = SwapForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            swap = services.swap_request(
+                assignment=assignment, by=request.user, **form.cleaned_data
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Swap requested; your colleague has been asked."))
+            return redirect(swap)
+    return render(request, "duty/swap_form.html", {"assignment": assignment, "form": form})
+
+
+def swap_list(request):
+    require_duty_access(request.user)
+    page = Paginator(selectors.swaps_for(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "duty/swap_list.html", {"page": page})
+
+
+def swap_detail(request, pk):
+    swap = get_object_or_404(selectors.swaps_for(request.user), pk=pk)
+    user = request.user
+    return render(
+        request,
+        "duty/swap_detail.html",
+        {
+            "swap": swap,
+            "can_answer": can_answer_swap(user, swap),
+            "can_decide": can_decide_swap(user, swap),
+            "can_cancel": can_cancel_swap(user, swap),
+        },
+    )
+
+
+ACTIONS = {
+    "accept": (
+        can_answer_swap,
+        services.swap_accept,
+        gettext_lazy("Swap accepted; the shift leader decides."),
+    ),
+    "decline": (can_answer_swap, services.swap_decline, gettext_lazy("Swap declined.")),
+    "approve": (
+        can_decide_swap,
+        services.swap_approve,
+        gettext_lazy("Swap approved; the roster has changed."),
+    ),
+    "reject": (can_decide_swap, services.swap_reject, gettext_lazy("Swap rejected.")),
+    "cancel": (can_cancel_swap, services.swap_cancel, gettext_lazy("Swap withdrawn.")),
+}
+
+
+@require_POST
+def swap_act(request, pk, action):
+    if action not in ACTIONS:
+        raise Http404
+    swap = get_object_or_404(selectors.swaps_for(request.user), pk=pk)
+    allowed, service, done = ACTIONS[action]
+    if not allowed(request.user, swap):
+        raise PermissionDenied
+    try:
+        service(swap=swap, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, str(done))
+    return redirect(swap)
