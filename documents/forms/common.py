@@ -1,0 +1,130 @@
+"""Form pieces shared by the documents app's forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import DocumentKind, Retention, SecurityLevel
+from office.uploads import validate_upload
+from office.validators import clean_text
+
+from ..selectors import staff_choices
+
+ATTACHMENT_TYPES = {"pdf", "jpg", "jpeg", "png", "tif", "tiff", "docx", "doc", "xlsx", "xls", "ofd"}
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(queryset=staff_choices(), **kwargs)
+
+    def label_from_instance(self, user):
+        return f"{user.display_name}（{user.department or '—'}）"
+
+
+class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(queryset=staff_choices(), **kwargs)
+
+    def label_from_instance(self, user):
+        return f"{user.display_name}（{user.department or '—'}）"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several uploads in one field; each checked by office.uploads.validate_upload."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        for upload in cleaned:
+            validate_upload(upload, allowed=ATTACHMENT_TYPES)
+        return cleaned
+
+
+class TextCleaningMixin:
+    """clean_text() on every CharField: no control characters, no active markup."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if isinstance(field, forms.CharField) and isinstance(value, str):
+                try:
+                    cleaned[name] = clean_text(value)
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
+class ReasonForm(TextCleaningMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_upload(upload, allowed=ATTACHMENT_TYPES)
+        return upload
+
+
+class AccessGrantForm(forms.Form):
+    user = StaffChoiceField(label=_("Person"))
+
+
+class ArchiveForm(TextCleaningMixin, forms.Form):
+    retention = forms.ChoiceField(label=_("Retention"), choices=Retention.choices)
+    category = forms.RegexField(
+        label=_("Organisation or category code"),
+        regex=r"^[A-Za-z0-9]{1,10}$",
+        initial="BGS",
+        error_messages={"invalid": _("Use 1 to 10 letters or digits, e.g. BGS.")},
+    )
+    pages = forms.IntegerField(label=_("Pages"), min_value=1, max_value=9999, initial=1)
+    note = forms.CharField(label=_("Note"), required=False, max_length=200)
+
+
+def year_choices():
+    from django.utils.timezone import localdate
+
+    this = localdate().year
+    return [("", _("Any year"))] + [(str(y), str(y)) for y in range(this, this - 10, -1)]
+
+
+class FilterForm(forms.Form):
+    """List and search filters; only valid values pass, so a bad query string is ignored."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any kind")), *DocumentKind.choices]
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[])
+    security_level = forms.ChoiceField(
+        label=_("Security level"),
+        required=False,
+        choices=[("", _("Any level")), *SecurityLevel.choices],
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, choices=[]
+    )
+
+    def __init__(self, data=None, *, statuses=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["status"].choices = [("", _("Any status")), *statuses]
+        self.fields["year"].choices = year_choices()
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            # Keep what is valid, drop what is not: a stale link still lists something.
+            return {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        return self.cleaned_data

@@ -1,0 +1,146 @@
+"""Choices shared by incoming and outgoing documents, the serial counter and the access log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SecurityLevel(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    INTERNAL = "internal", _("Internal")
+    SECRET = "secret", _("Secret")
+    CONFIDENTIAL = "confidential", _("Confidential")
+
+
+# 秘密 / 机密: the director and the document's access list only; every opening is logged.
+RESTRICTED_LEVELS = (SecurityLevel.SECRET, SecurityLevel.CONFIDENTIAL)
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", _("Normal")
+    URGENT = "urgent", _("Urgent")
+    EXTRA_URGENT = "extra_urgent", _("Extra urgent")
+
+
+class DocumentKind(models.TextChoices):
+    """The 15 kinds of official document (党政机关公文处理工作条例 art. 8), and other."""
+
+    RESOLUTION = "resolution", _("Resolution")
+    DECISION = "decision", _("Decision")
+    ORDER = "order", _("Order")
+    COMMUNIQUE = "communique", _("Communiqué")
+    ANNOUNCEMENT = "announcement", _("Announcement")
+    PUBLIC_NOTICE = "public_notice", _("Public notice")
+    OPINION = "opinion", _("Opinion")
+    NOTICE = "notice", _("Notice")
+    BULLETIN = "bulletin", _("Bulletin")
+    REPORT = "report", _("Report")
+    REQUEST = "request", _("Request for instructions")
+    REPLY = "reply", _("Reply")
+    MOTION = "motion", _("Motion")
+    LETTER = "letter", _("Letter")
+    SUMMARY = "summary", _("Minutes summary")
+    OTHER = "other", _("Other")
+
+
+class SerialCounter(models.Model):
+    """The last number handed out in a series and year; locked with SELECT FOR UPDATE so
+    numbers are gap-free and unique under concurrency (the number is taken in the same
+    transaction that saves the document: a rollback gives the number back)."""
+
+    series = models.CharField(_("series"), max_length=60)
+    year = models.PositiveIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["series", "year"], name="serial_once_per_year")
+        ]
+        verbose_name = _("serial counter")
+        verbose_name_plural = _("serial counters")
+
+    def __str__(self) -> str:
+        return f"{self.series} {self.year}: {self.last}"
+
+
+class AccessLog(models.Model):
+    """One opening of a 秘密 / 机密 document, its PDF or an attachment: who and when."""
+
+    class What(models.TextChoices):
+        PAGE = "page", _("Document page")
+        PDF = "pdf", _("PDF")
+        ATTACHMENT = "attachment", _("Attachment")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    incoming = models.ForeignKey(
+        "documents.IncomingDocument",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="access_logs",
+    )
+    outgoing = models.ForeignKey(
+        "documents.OutgoingDocument",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="access_logs",
+    )
+    what = models.CharField(_("opened"), max_length=12, choices=What.choices)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        verbose_name = _("confidential access")
+        verbose_name_plural = _("confidential accesses")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.what} {self.opened_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def document(self):
+        return self.incoming or self.outgoing
+
+
+class DocumentBase(models.Model):
+    """What incoming and outgoing documents share: number, title, kind, level, access list."""
+
+    year = models.PositiveIntegerField(_("year"), null=True, blank=True, db_index=True)
+    serial = models.PositiveIntegerField(_("serial"), null=True, blank=True)
+    number = models.CharField(_("number"), max_length=60, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    urgency = models.CharField(
+        _("urgency"), max_length=20, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    security_level = models.CharField(
+        _("security level"),
+        max_length=20,
+        choices=SecurityLevel.choices,
+        default=SecurityLevel.INTERNAL,
+        db_index=True,
+    )
+    keywords = models.CharField(_("keywords"), max_length=200, blank=True)
+    access_list = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("access list"),
+        blank=True,
+        related_name="+",
+        help_text=_("Who may see a secret or confidential document besides the director."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.security_level in RESTRICTED_LEVELS
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == "archived"

@@ -1,0 +1,209 @@
+"""Every read of documents goes through these, scoped to the user (out of scope -> 404).
+
+Confidentiality (DESIGN.md): 公开 / 内部 — every member of staff; 秘密 / 机密 — the director
+and the document's access list only. Outgoing drafts are working papers: until signed they
+are seen by the drafter, the office (clerk, director) and the drafting department's head.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from office.models import User
+
+from .models import (
+    AccessLog,
+    Circulation,
+    Distribution,
+    IncomingDocument,
+    Notice,
+    NoticeRead,
+    OutgoingDocument,
+)
+from .permissions import is_clerk, is_director, is_office
+
+OPEN_LEVELS = ("public", "internal")
+
+
+def _on_access_list(model, user) -> Exists:
+    through = model.access_list.through
+    return Exists(
+        through.objects.filter(**{f"{model._meta.model_name}_id": OuterRef("pk")}, user_id=user.pk)
+    )
+
+
+def _level_scope(model, user) -> Q:
+    if is_director(user):
+        return Q()
+    return Q(security_level__in=OPEN_LEVELS) | Q(_on_access_list(model, user))
+
+
+def incoming_for(user) -> QuerySet[IncomingDocument]:
+    if not user.is_authenticated:
+        return IncomingDocument.objects.none()
+    return IncomingDocument.objects.filter(_level_scope(IncomingDocument, user))
+
+
+def outgoing_for(user) -> QuerySet[OutgoingDocument]:
+    if not user.is_authenticated:
+        return OutgoingDocument.objects.none()
+    scoped = OutgoingDocument.objects.filter(_level_scope(OutgoingDocument, user))
+    if is_office(user):
+        return scoped
+    unsigned = (
+        OutgoingDocument.Status.DRAFT,
+        OutgoingDocument.Status.REVIEW,
+        OutgoingDocument.Status.SIGNING,
+    )
+    return scoped.filter(
+        ~Q(status__in=unsigned)
+        | Q(drafted_by=user)
+        | Q(department__head=user)
+        | Q(_on_access_list(OutgoingDocument, user))
+    )
+
+
+def notices_for(user) -> QuerySet[Notice]:
+    """Managers (clerk, director) see every notice; others the published ones meant for them."""
+    if not user.is_authenticated:
+        return Notice.objects.none()
+    if is_office(user):
+        return Notice.objects.all()
+    audience = Q(to_all=True)
+    if user.department_id:
+        audience |= Q(departments=user.department_id)
+    published = Notice.objects.filter(status=Notice.Status.PUBLISHED)
+    # A department filter through the M2M can repeat rows: select by id instead.
+    return Notice.objects.filter(pk__in=published.filter(audience).values("pk"))
+
+
+def current_notices_for(user) -> QuerySet[Notice]:
+    from django.utils.timezone import localdate
+
+    read = NoticeRead.objects.filter(notice=OuterRef("pk"), user_id=user.pk)
+    return (
+        notices_for(user)
+        .filter(status=Notice.Status.PUBLISHED)
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=localdate()))
+        .annotate(is_read=Exists(read))
+    )
+
+
+def incoming_list(user, filters: dict | None = None) -> QuerySet[IncomingDocument]:
+    """The incoming list: scoped, filtered, with what each row shows (no per-row queries)."""
+    queryset = incoming_for(user).select_related("lead_handler")
+    return apply_filters(queryset, filters or {}, INCOMING_SEARCH_FIELDS)
+
+
+def outgoing_list(user, filters: dict | None = None) -> QuerySet[OutgoingDocument]:
+    queryset = outgoing_for(user).select_related("drafted_by", "department")
+    return apply_filters(queryset, filters or {}, OUTGOING_SEARCH_FIELDS)
+
+
+INCOMING_SEARCH_FIELDS = ("number", "title", "source_org", "source_number", "keywords", "summary")
+OUTGOING_SEARCH_FIELDS = ("number", "title", "main_recipients", "keywords", "body")
+NOTICE_SEARCH_FIELDS = ("title", "body")
+
+
+def text_match(term: str, fields) -> Q:
+    """icontains over the fields (each backed by a pg_trgm GIN index on UPPER(field))."""
+    query = Q()
+    for field in fields:
+        query |= Q(**{f"{field}__icontains": term})
+    return query
+
+
+FILTER_KEYS = ("kind", "status", "security_level", "year")
+
+
+def apply_filters(queryset: QuerySet, filters: dict, fields) -> QuerySet:
+    """Filters come cleaned by a form (documents.forms.filters): values are valid choices."""
+    term = (filters.get("q") or "").strip()
+    if term:
+        queryset = queryset.filter(text_match(term, fields))
+    for key in FILTER_KEYS:
+        if filters.get(key):
+            queryset = queryset.filter(**{key: filters[key]})
+    return queryset
+
+
+def notice_list(user, filters: dict | None = None) -> QuerySet[Notice]:
+    filters = filters or {}
+    queryset = notices_for(user).select_related("published_by")
+    term = (filters.get("q") or "").strip()
+    if term:
+        queryset = queryset.filter(text_match(term, NOTICE_SEARCH_FIELDS))
+    if filters.get("status"):
+        queryset = queryset.filter(status=filters["status"])
+    if filters.get("year"):
+        queryset = queryset.filter(published_at__year=filters["year"])
+    return queryset
+
+
+# Inbox sources (office.todo): each a scoped queryset of what awaits the user.
+
+
+def awaiting_proposal(user):
+    if not is_clerk(user):
+        return IncomingDocument.objects.none()
+    return incoming_for(user).filter(status=IncomingDocument.Status.REGISTERED)
+
+
+def awaiting_instruction(user):
+    if not is_director(user):
+        return IncomingDocument.objects.none()
+    return incoming_for(user).filter(status=IncomingDocument.Status.PROPOSED)
+
+
+def my_handling(user):
+    co = IncomingDocument.co_handlers.through.objects.filter(
+        incomingdocument_id=OuterRef("pk"), user_id=user.pk
+    )
+    return incoming_for(user).filter(
+        Q(lead_handler=user, result="") | Q(Exists(co)),
+        status__in=(IncomingDocument.Status.INSTRUCTED, IncomingDocument.Status.HANDLING),
+    )
+
+
+def circulations_to_read(user):
+    return Circulation.objects.filter(
+        reader=user,
+        read_at__isnull=True,
+        document__in=incoming_for(user).filter(status__in=IncomingDocument.OPEN),
+    ).select_related("document")
+
+
+def awaiting_review(user):
+    docs = outgoing_for(user).filter(status=OutgoingDocument.Status.REVIEW)
+    if is_office(user):
+        return docs if is_director(user) else docs.exclude(drafted_by=user)
+    return docs.filter(department__head=user).exclude(drafted_by=user)
+
+
+def awaiting_signoff(user):
+    if not is_director(user):
+        return OutgoingDocument.objects.none()
+    return outgoing_for(user).filter(status=OutgoingDocument.Status.SIGNING)
+
+
+def distributions_to_read(user):
+    return Distribution.objects.filter(
+        recipient=user, read_at__isnull=True, document__in=outgoing_for(user)
+    ).select_related("document")
+
+
+def notices_to_read(user):
+    read = NoticeRead.objects.filter(notice=OuterRef("pk"), user_id=user.pk)
+    return current_notices_for(user).exclude(Exists(read))
+
+
+def access_log_for(user) -> QuerySet[AccessLog]:
+    if not is_director(user):
+        return AccessLog.objects.none()
+    return AccessLog.objects.select_related("user", "incoming", "outgoing")
+
+
+def staff_choices() -> QuerySet[User]:
+    return (
+        User.objects.filter(is_active=True)
+        .select_related("department")
+        .order_by("department__order", "username")
+    )

@@ -1,0 +1,236 @@
+"""Incoming documents (收文): register, propose, instruct, report, complete, return."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.timezone import localdate, now
+from django.utils.translation import gettext as _
+
+from documents.conf import format_number, incoming_prefix
+from documents.models import IncomingAttachment, IncomingDocument
+from office.errors import DomainError
+from office.models import User
+from office.services import audit, notify, reminders_cancel
+
+from .access import grant_access
+from .numbering import next_serial
+
+S = IncomingDocument.Status
+
+REGISTER_FIELDS = (
+    "source_org",
+    "source_number",
+    "title",
+    "kind",
+    "urgency",
+    "security_level",
+    "copies",
+    "received_at",
+    "deadline",
+    "keywords",
+    "summary",
+)
+
+
+def directors():
+    return User.objects.filter(groups__name="director", is_active=True)
+
+
+def _locked(document_id: int) -> IncomingDocument:
+    return IncomingDocument.objects.select_for_update().get(pk=document_id)
+
+
+@transaction.atomic
+def incoming_register(*, by, data: dict, uploads=(), access_list=()) -> IncomingDocument:
+    """Register a received document and give it the year's next receipt number."""
+    year = localdate().year
+    serial = next_serial(series="incoming", year=year)
+    document = IncomingDocument(
+        year=year,
+        serial=serial,
+        number=format_number(incoming_prefix(), year, serial),
+        registered_by=by,
+        **{field: data[field] for field in REGISTER_FIELDS if field in data},
+    )
+    document.full_clean(exclude=["access_list", "co_handlers"])
+    document.save()
+    # The registering clerk has held the paper copy: they stay able to see it.
+    grant_access(document=document, users=[by, *access_list])
+    for upload in uploads:
+        IncomingAttachment.from_upload(upload, by=by, document=document).save()
+    audit(
+        actor=by,
+        verb="documents.incoming_registered",
+        target=document,
+        data={"number": document.number},
+    )
+    return document
+
+
+@transaction.atomic
+def incoming_propose(*, document_id: int, by, proposal: str) -> IncomingDocument:
+    """The clerk's proposed handling (拟办); the director is asked to instruct."""
+    document = _locked(document_id)
+    document.require_transition(S.PROPOSED, _("Only a registered document can be proposed."))
+    document.status, document.proposal = S.PROPOSED, proposal
+    document.proposed_by, document.proposed_at = by, now()
+    document.save(update_fields=["status", "proposal", "proposed_by", "proposed_at", "updated_at"])
+    audit(actor=by, verb="documents.incoming_proposed", target=document)
+    notify(
+        recipients=directors(),
+        actor=by,
+        kind="documents.awaiting_instruction",
+        title=_("Awaiting your instruction: %(title)s") % {"title": document.title},
+        body=proposal,
+        url=document.get_absolute_url(),
+    )
+    return document
+
+
+@transaction.atomic
+def incoming_instruct(
+    *,
+    document_id: int,
+    by,
+    instruction: str,
+    lead_handler=None,
+    co_handlers=(),
+    due: date | None = None,
+    create_task: bool = False,
+) -> IncomingDocument:
+    """The director's instruction (批示), optionally naming handlers and a supervision item."""
+    document = _locked(document_id)
+    document.require_transition(S.INSTRUCTED, _("Only a proposed document can be instructed."))
+    co_handlers = [u for u in co_handlers if lead_handler is None or u.pk != lead_handler.pk]
+    if create_task and (lead_handler is None or due is None):
+        raise DomainError(_("A supervision item needs a lead handler and a due date."))
+    document.status, document.instruction = S.INSTRUCTED, instruction
+    document.instructed_by, document.instructed_at = by, now()
+    document.lead_handler, document.handling_due = lead_handler, due
+    document.save(
+        update_fields=[
+            "status",
+            "instruction",
+            "instructed_by",
+            "instructed_at",
+            "lead_handler",
+            "handling_due",
+            "updated_at",
+        ]
+    )
+    document.co_handlers.set(co_handlers)
+    grant_access(document=document, users=[lead_handler, *co_handlers], by=by)
+    audit(
+        actor=by,
+        verb="documents.incoming_instructed",
+        target=document,
+        data={"lead": str(lead_handler or ""), "due": due.isoformat() if due else ""},
+    )
+    if create_task:
+        from supervision.services import task_create_from
+
+        task_create_from(
+            source=document,
+            source_kind="instruction",
+            title=document.title,
+            description=instruction,
+            owner=lead_handler,
+            owner_department=lead_handler.department,
+            co_owners=tuple(co_handlers),
+            deadline=due,
+            assigned_by=by,
+        )
+    handlers = [u for u in [lead_handler, *co_handlers] if u is not None]
+    notify(
+        recipients=handlers,
+        actor=by,
+        kind="documents.handling",
+        title=_("Assigned to you: %(title)s") % {"title": document.title},
+        body=instruction,
+        url=document.get_absolute_url(),
+    )
+    notify(
+        recipients=[document.registered_by],
+        actor=by,
+        kind="documents.instructed",
+        title=_("Instructed: %(title)s") % {"title": document.title},
+        body=instruction,
+        url=document.get_absolute_url(),
+    )
+    return document
+
+
+@transaction.atomic
+def incoming_report_result(*, document_id: int, by, result: str) -> IncomingDocument:
+    """The lead handler reports what was done; the clerk can then complete it."""
+    document = _locked(document_id)
+    if document.lead_handler_id != by.pk or document.status not in (S.INSTRUCTED, S.HANDLING):
+        raise DomainError(_("Only the lead handler of a document in hand can report a result."))
+    document.result, document.result_at = result, now()
+    document.save(update_fields=["result", "result_at", "updated_at"])
+    audit(actor=by, verb="documents.incoming_result_reported", target=document)
+    notify(
+        recipients=[document.registered_by],
+        actor=by,
+        kind="documents.result",
+        title=_("Result reported: %(title)s") % {"title": document.title},
+        body=result,
+        url=document.get_absolute_url(),
+    )
+    return document
+
+
+@transaction.atomic
+def incoming_complete(*, document_id: int, by, confirm_unread: bool = False) -> IncomingDocument:
+    """Close the document (办结). With readers still unread the caller must confirm."""
+    document = _locked(document_id)
+    document.require_transition(S.COMPLETED, _("This document cannot be completed now."))
+    unread = document.circulations.filter(read_at__isnull=True).count()
+    if unread and not confirm_unread:
+        raise UnreadReaders(unread)
+    document.status, document.completed_by, document.completed_at = S.COMPLETED, by, now()
+    document.save(update_fields=["status", "completed_by", "completed_at", "updated_at"])
+    for slip in document.circulations.filter(read_at__isnull=True):
+        reminders_cancel(target=slip)
+    audit(actor=by, verb="documents.incoming_completed", target=document, data={"unread": unread})
+    return document
+
+
+class UnreadReaders(DomainError):
+    def __init__(self, count: int):
+        super().__init__(
+            _("%(count)s reader(s) have not read it yet. Confirm to complete anyway.")
+            % {"count": count}
+        )
+        self.count = count
+
+
+@transaction.atomic
+def incoming_return(*, document_id: int, by, reason: str) -> IncomingDocument:
+    """Return the document (退回) to its sender; the reason is kept."""
+    document = _locked(document_id)
+    document.require_transition(S.RETURNED, _("Only an open document can be returned."))
+    if not reason.strip():
+        raise DomainError(_("Give a reason for returning it."))
+    document.status, document.return_reason = S.RETURNED, reason
+    document.save(update_fields=["status", "return_reason", "updated_at"])
+    for slip in document.circulations.filter(read_at__isnull=True):
+        reminders_cancel(target=slip)
+    audit(actor=by, verb="documents.incoming_returned", target=document, data={"reason": reason})
+    return document
+
+
+@transaction.atomic
+def incoming_attachment_add(*, document_id: int, by, upload) -> IncomingAttachment:
+    document = _locked(document_id)
+    if document.status not in IncomingDocument.OPEN:
+        raise DomainError(_("Attachments can only be added while the document is open."))
+    attachment = IncomingAttachment.from_upload(upload, by=by, document=document)
+    attachment.save()
+    audit(
+        actor=by,
+        verb="documents.attachment_added",
+        target=document,
+        data={"file": attachment.original_name},
+    )
+    return attachment

@@ -1,0 +1,143 @@
+"""Archiving and the archive catalogue (归档文件目录) as page, PDF and spreadsheet."""
+
+from io import BytesIO
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from office.pdf import pdf_response, render_pdf
+
+from .. import permissions as can
+from .. import selectors, services
+from ..forms import ArchiveForm
+from ..forms.common import year_choices
+from ..models import ArchiveRecord, Retention
+from .common import form_action, paginate
+
+CATALOGUE_MAX_ROWS = 5000  # a printed catalogue is per year and retention; this is ample
+
+
+def _archive(request, document):
+    return form_action(
+        request,
+        target=document,
+        allowed=can.can_archive(request.user, document),
+        form_class=ArchiveForm,
+        title=_("Archive"),
+        success=_("Archived."),
+        perform=lambda data: services.document_archive(
+            document=document,
+            by=request.user,
+            retention=data["retention"],
+            category=data["category"],
+            pages=data["pages"],
+            note=data["note"],
+        ),
+    )
+
+
+def incoming_archive(request, pk: int):
+    return _archive(request, get_object_or_404(selectors.incoming_for(request.user), pk=pk))
+
+
+def outgoing_archive(request, pk: int):
+    return _archive(request, get_object_or_404(selectors.outgoing_for(request.user), pk=pk))
+
+
+class CatalogueFilter(forms.Form):
+    year = forms.TypedChoiceField(
+        label=gettext_lazy("Year"), required=False, coerce=int, empty_value=None, choices=[]
+    )
+    retention = forms.ChoiceField(
+        label=gettext_lazy("Retention"),
+        required=False,
+        choices=[("", gettext_lazy("Any retention")), *Retention.choices],
+    )
+    category = forms.RegexField(
+        label=gettext_lazy("Category"), required=False, regex=r"^[A-Za-z0-9]{1,10}$"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = year_choices()
+
+
+def catalogue_records(request):
+    """The archive records the user may see (a secret document's title is itself secret)."""
+    if not can.can_see_archive(request.user):
+        raise PermissionDenied
+    form = CatalogueFilter(request.GET or None)
+    records = ArchiveRecord.objects.filter(
+        Q(incoming__in=selectors.incoming_for(request.user))
+        | Q(outgoing__in=selectors.outgoing_for(request.user))
+    )
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        if data["year"]:
+            records = records.filter(year=data["year"])
+        if data["retention"]:
+            records = records.filter(retention=data["retention"])
+        if data["category"]:
+            records = records.filter(category=data["category"].upper())
+    return form, records
+
+
+def archive_catalogue(request):
+    form, records = catalogue_records(request)
+    return render(
+        request,
+        "documents/archive_catalogue.html",
+        {"form": form, "page": paginate(request, records, 50), "query": request.GET.urlencode()},
+    )
+
+
+def catalogue_pdf(request):
+    form, records = catalogue_records(request)
+    pdf = render_pdf("documents/pdf/catalogue.html", {"records": records[:CATALOGUE_MAX_ROWS]})
+    return pdf_response(pdf, "归档文件目录.pdf")
+
+
+CATALOGUE_COLUMNS = ("档号", "件号", "责任者", "文号", "题名", "日期", "页数", "密级", "备注")
+
+
+def catalogue_xlsx(request):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    form, records = catalogue_records(request)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "归档文件目录"
+    sheet.append(CATALOGUE_COLUMNS)
+    for cell in sheet[1]:
+        cell.font, cell.alignment = Font(bold=True), Alignment(horizontal="center")
+    for record in records[:CATALOGUE_MAX_ROWS]:
+        sheet.append(
+            [
+                record.archive_code,
+                record.item_number,
+                record.responsible,
+                record.doc_number,
+                record.title,
+                record.doc_date.strftime("%Y%m%d"),
+                record.pages,
+                str(record.get_security_level_display()),
+                record.note,
+            ]
+        )
+    for column, width in zip("ABCDEFGHI", (24, 6, 24, 20, 50, 10, 6, 8, 16), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, "归档文件目录.xlsx")
+    return response

@@ -1,0 +1,226 @@
+"""Outgoing documents (发文): list, draft, edit with versions, review, sign-off, issue, PDFs."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from office.errors import DomainError
+
+from .. import permissions as can
+from .. import selectors, services
+from ..forms import FilterForm, NoteForm, OutgoingForm, ReasonForm
+from ..models import OutgoingDocument
+from .common import (
+    document_attachment,
+    document_pdf,
+    form_action,
+    page_or_partial,
+    paginate,
+    post_action,
+)
+
+
+def _document(request, pk: int) -> OutgoingDocument:
+    return get_object_or_404(selectors.outgoing_for(request.user), pk=pk)
+
+
+def outgoing_list(request):
+    form = FilterForm(request.GET or None, statuses=OutgoingDocument.Status.choices)
+    filters = form.filters() if request.GET else {}
+    page = paginate(request, selectors.outgoing_list(request.user, filters))
+    return page_or_partial(
+        request,
+        "documents/outgoing_list.html",
+        "documents/partials/_outgoing_rows.html",
+        {"page": page, "form": form, "can_draft": can.can_draft(request.user)},
+    )
+
+
+def _save_draft(request, form, document=None):
+    data = form.cleaned_data
+    kwargs = {
+        "by": request.user,
+        "data": data,
+        "uploads": data["attachments"],
+        "internal_recipients": list(data["internal_recipients"]),
+    }
+    if document is None:
+        return services.outgoing_create(**kwargs)
+    return services.outgoing_update(document_id=document.pk, **kwargs)
+
+
+def outgoing_create(request):
+    if not can.can_draft(request.user):
+        raise PermissionDenied
+    form = OutgoingForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = _save_draft(request, form)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Draft saved."))
+            return redirect(document)
+    return render(request, "documents/outgoing_form.html", {"form": form})
+
+
+def outgoing_edit(request, pk: int):
+    document = _document(request, pk)
+    if not can.can_edit_outgoing(request.user, document):
+        raise PermissionDenied
+    form = OutgoingForm(request.POST or None, request.FILES or None, instance=document)
+    if request.method == "POST" and form.is_valid():
+        try:
+            # The service reloads and locks the row: the form's instance is only the input.
+            _save_draft(request, form, OutgoingDocument.objects.get(pk=document.pk))
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Draft saved."))
+            return redirect(document)
+    return render(request, "documents/outgoing_form.html", {"form": form, "document": document})
+
+
+def outgoing_detail(request, pk: int):
+    document = _document(request, pk)
+    services.record_opening(user=request.user, document=document, what="page")
+    services.distribution_mark_read(document=document, user=request.user)
+    user = request.user
+    context = {
+        "document": document,
+        "versions": document.versions.select_related("saved_by"),
+        "attachments": document.attachments.select_related("uploaded_by"),
+        "internal_recipients": document.internal_recipients.select_related("department"),
+        "distributions": document.distributions.select_related("recipient"),
+        "access_list": document.access_list.all() if document.is_restricted else (),
+        "access_logs": (
+            document.access_logs.select_related("user")[:50]
+            if can.can_see_access_log(user) and document.is_restricted
+            else ()
+        ),
+        "archive": getattr(document, "archive_record", None),
+        "note_form": NoteForm(),
+        "can": {
+            "edit": can.can_edit_outgoing(user, document),
+            "submit": can.can_submit(user, document),
+            "review": can.can_review(user, document),
+            "sign": can.can_sign(user, document),
+            "return": can.can_return_outgoing(user, document),
+            "issue": can.can_issue(user, document),
+            "archive": can.can_archive(user, document),
+            "access": can.can_manage_access(user, document),
+        },
+    }
+    return render(request, "documents/outgoing_detail.html", context)
+
+
+def outgoing_version(request, pk: int, number: int):
+    document = _document(request, pk)
+    version = get_object_or_404(document.versions.select_related("saved_by"), number=number)
+    return render(
+        request, "documents/outgoing_version.html", {"document": document, "version": version}
+    )
+
+
+@require_POST
+def outgoing_submit(request, pk: int):
+    document = _document(request, pk)
+    return post_action(
+        request,
+        target=document,
+        allowed=can.can_submit(request.user, document),
+        success=_("Sent for review."),
+        perform=lambda: services.outgoing_submit(document_id=document.pk, by=request.user),
+    )
+
+
+def outgoing_review(request, pk: int):
+    document = _document(request, pk)
+    return form_action(
+        request,
+        target=document,
+        allowed=can.can_review(request.user, document),
+        form_class=NoteForm,
+        title=_("Pass review"),
+        success=_("Passed review."),
+        perform=lambda data: services.outgoing_review(
+            document_id=document.pk, by=request.user, note=data["note"]
+        ),
+    )
+
+
+def outgoing_sign(request, pk: int):
+    document = _document(request, pk)
+
+    def perform(data):
+        signed = services.outgoing_sign(document_id=document.pk, by=request.user, note=data["note"])
+        messages.info(request, _("Number assigned: %(number)s") % {"number": signed.number})
+        return signed
+
+    return form_action(
+        request,
+        target=document,
+        allowed=can.can_sign(request.user, document),
+        form_class=NoteForm,
+        title=_("Sign off"),
+        success=_("Signed off."),
+        perform=perform,
+    )
+
+
+def outgoing_return(request, pk: int):
+    document = _document(request, pk)
+    return form_action(
+        request,
+        target=document,
+        allowed=can.can_return_outgoing(request.user, document),
+        form_class=ReasonForm,
+        title=_("Return to the drafter"),
+        success=_("Returned to draft."),
+        perform=lambda data: services.outgoing_return(
+            document_id=document.pk, by=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@require_POST
+def outgoing_issue(request, pk: int):
+    document = _document(request, pk)
+    return post_action(
+        request,
+        target=document,
+        allowed=can.can_issue(request.user, document),
+        success=_("Issued; the internal recipients have it in their inbox."),
+        perform=lambda: services.outgoing_issue(document_id=document.pk, by=request.user),
+    )
+
+
+def outgoing_attachment(request, pk: int, attachment_pk: int):
+    return document_attachment(
+        request, document=_document(request, pk), attachment_pk=attachment_pk
+    )
+
+
+def outgoing_pdf(request, pk: int):
+    """The document laid out after GB/T 9704 (a draft shows a 'draft' mark, no number)."""
+    document = _document(request, pk)
+    return document_pdf(
+        request,
+        document=document,
+        template="documents/pdf/outgoing.html",
+        filename=f"{document.number or document.title}.pdf",
+        context={"attachments": document.attachments.all()},
+    )
+
+
+def outgoing_sheet_pdf(request, pk: int):
+    """发文稿纸: the sign-off sheet with drafter, reviewer, signatory and their opinions."""
+    document = _document(request, pk)
+    return document_pdf(
+        request,
+        document=document,
+        template="documents/pdf/signoff_sheet.html",
+        filename=f"发文稿纸-{document.number or document.pk}.pdf",
+    )
