@@ -1,0 +1,37 @@
+"""The visitor log's filters (django-filter): dates, host, organisation, status."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from office.models import User
+
+from .forms import DATE_WIDGET
+from .models import Visit
+from .selectors import day_bounds
+
+
+class VisitLogFilter(django_filters.FilterSet):
+    date_from = django_filters.DateFilter(label=_("From"), method="filter_from", widget=DATE_WIDGET)
+    date_to = django_filters.DateFilter(label=_("To"), method="filter_to", widget=DATE_WIDGET)
+    host = django_filters.ModelChoiceFilter(
+        label=_("Host"), queryset=User.objects.filter(is_active=True).order_by("username")
+    )
+    organisation = django_filters.CharFilter(
+        label=_("Organisation"), field_name="organisation", lookup_expr="icontains"
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Visit.Status.choices)
+
+    class Meta:
+        model = Visit
+        fields = ["date_from", "date_to", "host", "organisation", "status"]
+
+    def __init__(self, *args, show_host=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_host:
+            del self.filters["host"]
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(expected_arrival__gte=day_bounds(value)[0])
+
+    def filter_to(self, queryset, name, value):
+        return queryset.filter(expected_arrival__lt=day_bounds(value)[1])

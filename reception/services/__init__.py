@@ -1,0 +1,42 @@
+"""Every write of the reception app; one function per transition."""
+
+from .arrangements import (
+    arrangement_approve,
+    arrangement_cancel,
+    arrangement_complete,
+    arrangement_create,
+    arrangement_reject,
+)
+from .sweep import end_of_day_due, id_numbers_purge, visitor_flag_not_checked_out
+from .visits import (
+    VisitorData,
+    visit_cancel,
+    visit_mark_no_show,
+    visit_register,
+    visitor_check_in,
+    visitor_check_out,
+    walk_in_register,
+)
+from .watchlist import WatchListWarning, watch_entry_add, watch_entry_remove, watch_list_matches
+
+__all__ = [
+    "VisitorData",
+    "WatchListWarning",
+    "arrangement_approve",
+    "arrangement_cancel",
+    "arrangement_complete",
+    "arrangement_create",
+    "arrangement_reject",
+    "end_of_day_due",
+    "id_numbers_purge",
+    "visit_cancel",
+    "visit_mark_no_show",
+    "visit_register",
+    "visitor_check_in",
+    "visitor_check_out",
+    "visitor_flag_not_checked_out",
+    "walk_in_register",
+    "watch_entry_add",
+    "watch_entry_remove",
+    "watch_list_matches",
+]

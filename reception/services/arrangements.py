@@ -1,0 +1,173 @@
+"""Reception arrangements (接待安排): above the cost threshold the director approves first."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.timezone import now
+from django.utils.translation import gettext as _
+
+from office.conf import setting
+from office.errors import DomainError
+from office.services import audit, notify
+
+from ..models import Arrangement, Visit
+from .people import users_with_role
+
+
+def approval_threshold() -> Decimal:
+    return setting("RECEPTION_APPROVAL_THRESHOLD", Decimal("1000"), Decimal)
+
+
+def _tell_responsible(arrangement: Arrangement, by) -> None:
+    notify(
+        recipients=[arrangement.responsible],
+        title=_("Reception arrangement for you: %(item)s") % {"item": arrangement},
+        body=arrangement.details,
+        url=arrangement.get_absolute_url(),
+        kind="reception.arrangement_assigned",
+        actor=by,
+    )
+
+
+@transaction.atomic
+def arrangement_create(
+    *,
+    visit_id: int,
+    by,
+    kind: str,
+    on: date,
+    responsible,
+    cost_estimate: Decimal,
+    people: int = 1,
+    standard: str = "",
+    details: str = "",
+) -> Arrangement:
+    """Plan an arrangement; costly ones wait for the director, the rest go to the responsible."""
+    visit = Visit.objects.select_for_update().get(pk=visit_id)
+    if visit.status not in (Visit.Status.EXPECTED, Visit.Status.ARRIVED):
+        raise DomainError(
+            _("Arrangements can only be made for a visit that is expected or under way.")
+        )
+    if cost_estimate < 0:
+        raise DomainError(_("The cost estimate cannot be negative."))
+    needs_approval = cost_estimate > approval_threshold()
+    arrangement = Arrangement.objects.create(
+        visit=visit,
+        kind=kind,
+        date=on,
+        people=people,
+        standard=standard,
+        details=details,
+        responsible=responsible,
+        cost_estimate=cost_estimate,
+        created_by=by,
+        status=(
+            Arrangement.Status.AWAITING_APPROVAL if needs_approval else Arrangement.Status.PLANNED
+        ),
+    )
+    audit(
+        actor=by,
+        verb="reception.arrangement_created",
+        target=arrangement,
+        data={"cost_estimate": str(cost_estimate), "needs_approval": needs_approval},
+    )
+    if needs_approval:
+        notify(
+            recipients=users_with_role("director"),
+            title=_("Reception arrangement awaits your approval: %(item)s") % {"item": arrangement},
+            body=_("Cost estimate: %(cost)s yuan") % {"cost": cost_estimate},
+            url=arrangement.get_absolute_url(),
+            kind="reception.arrangement_approval",
+            actor=by,
+        )
+    else:
+        _tell_responsible(arrangement, by)
+    return arrangement
+
+
+def _locked(arrangement_id: int) -> Arrangement:
+    return (
+        Arrangement.objects.select_for_update(of=("self",))
+        .select_related("visit", "responsible", "created_by")
+        .get(pk=arrangement_id)
+    )
+
+
+@transaction.atomic
+def arrangement_approve(*, arrangement_id: int, by, note: str = "") -> Arrangement:
+    """The director approves a costly arrangement; it goes to the responsible person."""
+    arrangement = _locked(arrangement_id)
+    arrangement.require_transition(
+        Arrangement.Status.PLANNED, _("Only an arrangement awaiting approval can be approved.")
+    )
+    arrangement.status = Arrangement.Status.PLANNED
+    arrangement.decided_by, arrangement.decided_at, arrangement.decision_note = by, now(), note
+    arrangement.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    audit(actor=by, verb="reception.arrangement_approved", target=arrangement, data={"note": note})
+    _tell_responsible(arrangement, by)
+    return arrangement
+
+
+@transaction.atomic
+def arrangement_reject(*, arrangement_id: int, by, note: str) -> Arrangement:
+    """The director turns a costly arrangement down, saying why."""
+    if not (note or "").strip():
+        raise DomainError(_("Say why the arrangement is rejected."))
+    arrangement = _locked(arrangement_id)
+    arrangement.require_transition(
+        Arrangement.Status.REJECTED, _("Only an arrangement awaiting approval can be rejected.")
+    )
+    arrangement.status = Arrangement.Status.REJECTED
+    arrangement.decided_by, arrangement.decided_at, arrangement.decision_note = by, now(), note
+    arrangement.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    audit(
+        actor=by, verb="reception.arrangement_rejected", target=arrangement, data={"reason": note}
+    )
+    notify(
+        recipients=[arrangement.created_by],
+        title=_("Reception arrangement rejected: %(item)s") % {"item": arrangement},
+        body=note,
+        url=arrangement.get_absolute_url(),
+        kind="reception.arrangement_rejected",
+        actor=by,
+    )
+    return arrangement
+
+
+@transaction.atomic
+def arrangement_complete(*, arrangement_id: int, by) -> Arrangement:
+    """The responsible person (or reception) reports the arrangement made."""
+    arrangement = _locked(arrangement_id)
+    arrangement.require_transition(
+        Arrangement.Status.DONE, _("Only an approved, open arrangement can be marked arranged.")
+    )
+    arrangement.status, arrangement.done_at = Arrangement.Status.DONE, now()
+    arrangement.save(update_fields=["status", "done_at"])
+    audit(actor=by, verb="reception.arrangement_done", target=arrangement)
+    return arrangement
+
+
+@transaction.atomic
+def arrangement_cancel(*, arrangement_id: int, by, reason: str = "") -> Arrangement:
+    arrangement = _locked(arrangement_id)
+    arrangement.require_transition(
+        Arrangement.Status.CANCELLED, _("This arrangement is already closed.")
+    )
+    arrangement.status = Arrangement.Status.CANCELLED
+    arrangement.save(update_fields=["status"])
+    audit(
+        actor=by,
+        verb="reception.arrangement_cancelled",
+        target=arrangement,
+        data={"reason": reason},
+    )
+    notify(
+        recipients=[arrangement.responsible],
+        title=_("Reception arrangement cancelled: %(item)s") % {"item": arrangement},
+        body=reason,
+        url=arrangement.get_absolute_url(),
+        kind="reception.arrangement_cancelled",
+        actor=by,
+    )
+    return arrangement

@@ -1,0 +1,140 @@
+"""Reception arrangements: plan, approve or reject (director), mark arranged, cancel."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from office.errors import DomainError
+
+from .. import permissions, selectors, services
+from ..forms import ApproveForm, ArrangementForm, ReasonForm, RejectForm
+from ..services.arrangements import approval_threshold
+
+
+def arrangement_create(request, pk: int):
+    visit = selectors.visit_detail_for(request.user, pk)
+    if not permissions.sees_all_visits(request.user):
+        raise PermissionDenied
+    if not permissions.can_add_arrangement(request.user, visit):
+        messages.error(
+            request, _("Arrangements can only be made for a visit that is expected or under way.")
+        )
+        return redirect(visit)
+    initial = {"date": visit.expected_arrival.date(), "people": visit.headcount}
+    form = ArrangementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            arrangement = services.arrangement_create(
+                visit_id=visit.pk,
+                by=request.user,
+                kind=data["kind"],
+                on=data["date"],
+                responsible=data["responsible"],
+                cost_estimate=data["cost_estimate"],
+                people=data["people"],
+                standard=data["standard"],
+                details=data["details"],
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if arrangement.status == arrangement.Status.AWAITING_APPROVAL:
+                messages.info(request, _("Above the threshold: the director has been asked."))
+            else:
+                messages.success(request, _("The arrangement is planned."))
+            return redirect(visit)
+    return render(
+        request,
+        "reception/arrangement_form.html",
+        {"visit": visit, "form": form, "threshold": approval_threshold()},
+    )
+
+
+def arrangement_detail(request, pk: int):
+    arrangement = get_object_or_404(selectors.arrangements_for(request.user), pk=pk)
+    return render(
+        request,
+        "reception/arrangement_detail.html",
+        {
+            "arrangement": arrangement,
+            "visit_visible": selectors.visits_for(request.user)
+            .filter(pk=arrangement.visit_id)
+            .exists(),
+            "approve_form": ApproveForm(),
+            "reject_form": RejectForm(),
+            "reason_form": ReasonForm(),
+            "threshold": approval_threshold(),
+        },
+    )
+
+
+def _act(request, pk: int, role_check, action, form_class=None, success=""):
+    """Scope (404), role (403), form, service; a closed arrangement comes back as a message."""
+    arrangement = get_object_or_404(selectors.arrangements_for(request.user), pk=pk)
+    if not role_check(request.user, arrangement):
+        raise PermissionDenied
+    values = {}
+    if form_class is not None:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+            return redirect(arrangement)
+        values = form.cleaned_data
+    try:
+        action(arrangement_id=arrangement.pk, by=request.user, **values)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, success)
+    return redirect(arrangement)
+
+
+@require_POST
+def arrangement_approve(request, pk: int):
+    return _act(
+        request,
+        pk,
+        permissions.may_decide_arrangements,
+        services.arrangement_approve,
+        ApproveForm,
+        _("Approved; the responsible person has been told."),
+    )
+
+
+@require_POST
+def arrangement_reject(request, pk: int):
+    return _act(
+        request,
+        pk,
+        permissions.may_decide_arrangements,
+        services.arrangement_reject,
+        RejectForm,
+        _("Rejected."),
+    )
+
+
+@require_POST
+def arrangement_complete(request, pk: int):
+    return _act(
+        request,
+        pk,
+        permissions.may_complete_arrangement,
+        services.arrangement_complete,
+        None,
+        _("Marked as arranged."),
+    )
+
+
+@require_POST
+def arrangement_cancel(request, pk: int):
+    return _act(
+        request,
+        pk,
+        permissions.may_cancel_arrangements,
+        services.arrangement_cancel,
+        ReasonForm,
+        _("The arrangement is cancelled."),
+    )

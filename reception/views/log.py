@@ -1,0 +1,110 @@
+"""The visitor log (filters, paging), its spreadsheet export and the daily summary."""
+
+from datetime import date
+from io import BytesIO
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+from django.utils.timezone import localdate, localtime
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from .. import permissions, selectors
+from ..filters import VisitLogFilter
+from ..forms import DayForm
+
+PAGE_SIZE = 50
+# A spreadsheet for people, not a dump: beyond this many rows, narrow the filter.
+EXPORT_LIMIT = 50_000
+
+
+def _filtered(request):
+    return VisitLogFilter(
+        request.GET or None,
+        queryset=selectors.log_for(request.user),
+        show_host=permissions.sees_all_visits(request.user),
+    )
+
+
+def visit_log(request):
+    log_filter = _filtered(request)
+    page = Paginator(log_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": log_filter, "page": page, "query": query.urlencode()}
+    if request.htmx:
+        return render(request, "reception/partials/_log_table.html", context)
+    return render(request, "reception/visit_log.html", context)
+
+
+def visit_log_export(request):
+    """The filtered log as .xlsx, one row per visitor; ID numbers masked."""
+    log_filter = _filtered(request)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Visitor log"))
+    sheet.append(
+        [
+            _("Expected arrival"),
+            _("Expected departure"),
+            _("Name"),
+            _("Organisation"),
+            _("Phone"),
+            _("ID type"),
+            _("ID number"),
+            _("Host"),
+            _("Purpose"),
+            _("Status"),
+            _("Badge number"),
+            _("Checked in"),
+            _("Checked out"),
+        ]
+    )
+    for visitor in selectors.export_rows_for(log_filter.qs)[:EXPORT_LIMIT].iterator(2000):
+        visit = visitor.visit
+        sheet.append(
+            [
+                _cell_time(visit.expected_arrival),
+                _cell_time(visit.expected_departure),
+                visitor.name,
+                visit.organisation,
+                visitor.phone,
+                visitor.get_id_type_display() if visitor.id_type else "",
+                visitor.masked_id_number,
+                visit.host.display_name,
+                visit.purpose,
+                visit.get_status_display(),
+                visitor.badge_number,
+                _cell_time(visitor.checked_in_at),
+                _cell_time(visitor.checked_out_at),
+            ]
+        )
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = _("Visitor log %(date)s.xlsx") % {"date": localdate().isoformat()}
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _cell_time(moment) -> str:
+    return localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def daily_summary(request):
+    if not permissions.can_view_summary(request.user):
+        raise PermissionDenied
+    form = DayForm(request.GET or None)
+    day: date = localdate()
+    if form.is_valid() and form.cleaned_data["date"]:
+        day = form.cleaned_data["date"]
+    return render(
+        request,
+        "reception/daily_summary.html",
+        {"summary": selectors.daily_summary(day=day), "day_form": form},
+    )

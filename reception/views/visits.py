@@ -1,0 +1,169 @@
+"""The reception landing page, pre-registration, walk-ins, the visit page, cancel, no-show."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.timezone import localdate
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from office.errors import DomainError
+
+from .. import permissions, selectors, services
+from ..forms import DayForm, ReasonForm, VisitForm, VisitorForm, VisitorFormSet, WalkInForm
+
+
+def index(request):
+    """Reception and the director get the day board; everyone else their own visitors."""
+    if not permissions.sees_all_visits(request.user):
+        return render(
+            request,
+            "reception/host_home.html",
+            {"visits": selectors.upcoming_for_host(request.user)},
+        )
+    day_form = DayForm(request.GET or None)
+    day, query = localdate(), ""
+    if day_form.is_valid():
+        day = day_form.cleaned_data["date"] or day
+        query = day_form.cleaned_data["q"]
+    board = selectors.day_board(day=day, query=query)
+    context = {"board": board, "day_form": day_form, "today": localdate()}
+    if request.htmx:
+        return render(request, "reception/partials/_day_board.html", context)
+    return render(request, "reception/day_board.html", context)
+
+
+def _visitor_data(forms) -> list[services.VisitorData]:
+    return [
+        services.VisitorData(
+            name=f.cleaned_data["name"],
+            phone=f.cleaned_data.get("phone", ""),
+            id_type=f.cleaned_data.get("id_type", ""),
+            id_number=f.cleaned_data.get("id_number", ""),
+        )
+        for f in forms
+        if f.cleaned_data and f.cleaned_data.get("name")
+    ]
+
+
+def _hide_errors(*forms) -> None:
+    """Re-show typed data without judging it yet (the user only asked for another row)."""
+    for form in forms:
+        form._errors = [] if hasattr(form, "_non_form_errors") else {}
+        if hasattr(form, "_non_form_errors"):
+            form._non_form_errors = form.error_class()
+
+
+def visit_register(request):
+    """A host (or reception on a host's behalf) pre-registers one visitor or a group."""
+    choose_host = permissions.can_register_for_others(request.user)
+    data = request.POST if request.method == "POST" else None
+    if data is not None and "add_row" in data:
+        # One more visitor row, keeping what was typed; works without JavaScript.
+        data = data.copy()
+        total = min(int(data.get("visitors-TOTAL_FORMS") or 1) + 1, 50)
+        data["visitors-TOTAL_FORMS"] = str(total)
+        form = VisitForm(data, choose_host=choose_host)
+        formset = VisitorFormSet(data, prefix="visitors")
+        _hide_errors(form, formset, *formset.forms)
+        return render(request, "reception/visit_form.html", {"form": form, "formset": formset})
+    form = VisitForm(data, choose_host=choose_host)
+    formset = VisitorFormSet(data, prefix="visitors")
+    if data is not None and form.is_valid() and formset.is_valid():
+        try:
+            visit = services.visit_register(
+                host=form.cleaned_data.get("host") or request.user,
+                by=request.user,
+                organisation=form.cleaned_data["organisation"],
+                purpose=form.cleaned_data["purpose"],
+                expected_arrival=form.cleaned_data["expected_arrival"],
+                expected_departure=form.cleaned_data["expected_departure"],
+                visitors=_visitor_data(formset.forms),
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The visit is registered; reception will expect them."))
+            return redirect(visit)
+    return render(request, "reception/visit_form.html", {"form": form, "formset": formset})
+
+
+def walk_in(request):
+    """A visitor at the desk without pre-registration: register, then check in."""
+    if not permissions.is_receptionist(request.user):
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    form = WalkInForm(data)
+    visitor_form = VisitorForm(data, prefix="visitor")
+    if data is not None and form.is_valid() and visitor_form.is_valid():
+        try:
+            visit = services.walk_in_register(
+                host=form.cleaned_data["host"],
+                by=request.user,
+                organisation=form.cleaned_data["organisation"],
+                purpose=form.cleaned_data["purpose"],
+                expected_departure=form.cleaned_data["expected_departure"],
+                visitor=_visitor_data([visitor_form])[0],
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect("reception:check_in", pk=visit.visitors.get().pk)
+    return render(
+        request, "reception/walk_in_form.html", {"form": form, "visitor_form": visitor_form}
+    )
+
+
+def visit_detail(request, pk: int):
+    visit = selectors.visit_detail_for(request.user, pk)
+    visitors = list(visit.visitors.all())
+    for visitor in visitors:
+        visitor.visit = visit  # the predicates below look at the visit: no query per row
+    arrangements = list(visit.arrangements.select_related("responsible"))
+    return render(
+        request,
+        "reception/visit_detail.html",
+        {
+            "visit": visit,
+            "visitors": visitors,
+            "arrangements": arrangements,
+            "reason_form": ReasonForm(),
+            "any_badge": any(v.checked_in_at for v in visitors),
+        },
+    )
+
+
+@require_POST
+def visit_cancel(request, pk: int):
+    visit = selectors.visit_detail_for(request.user, pk)
+    if not (visit.host_id == request.user.pk or permissions.sees_all_visits(request.user)):
+        raise PermissionDenied
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(visit)
+    try:
+        services.visit_cancel(
+            visit_id=visit.pk, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The visit is cancelled."))
+    return redirect(visit)
+
+
+@require_POST
+def visit_no_show(request, pk: int):
+    visit = selectors.visit_detail_for(request.user, pk)
+    if not permissions.is_receptionist(request.user):
+        raise PermissionDenied
+    try:
+        with transaction.atomic():
+            services.visit_mark_no_show(visit_id=visit.pk, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The visit is marked as a no-show."))
+    return redirect(visit)

@@ -1,0 +1,330 @@
+"""Services: transition tables, check-in/out rules, notifications, personal data in audit."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.utils.timezone import now
+
+from office.errors import DomainError, TransitionNotAllowed
+from office.models import AuditEvent, Notification
+from reception import services
+from reception.models import Arrangement, Visit, Visitor
+from tests.reception.factories import (
+    VALID_IDS,
+    ArrangementFactory,
+    VisitFactory,
+    WatchListEntryFactory,
+    visit_with,
+)
+
+S = Visit.Status
+A = Arrangement.Status
+
+
+# --- the visit workflow -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "allowed"),
+    [
+        (S.EXPECTED, True),
+        (S.ARRIVED, False),
+        (S.LEFT, False),
+        (S.NO_SHOW, False),
+        (S.CANCELLED, False),
+    ],
+)
+def test_cancel_only_from_expected(receptionist, status, allowed):
+    visit = visit_with(status=status)
+    if allowed:
+        services.visit_cancel(visit_id=visit.pk, by=receptionist)
+        assert Visit.objects.get(pk=visit.pk).status == S.CANCELLED
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            services.visit_cancel(visit_id=visit.pk, by=receptionist)
+        assert Visit.objects.get(pk=visit.pk).status == status
+
+
+@pytest.mark.parametrize(
+    ("status", "allowed"),
+    [
+        (S.EXPECTED, True),
+        (S.ARRIVED, False),
+        (S.LEFT, False),
+        (S.NO_SHOW, False),
+        (S.CANCELLED, False),
+    ],
+)
+def test_no_show_only_from_expected(receptionist, status, allowed):
+    visit = visit_with(status=status)
+    if allowed:
+        services.visit_mark_no_show(visit_id=visit.pk, by=receptionist)
+        assert Visit.objects.get(pk=visit.pk).status == S.NO_SHOW
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            services.visit_mark_no_show(visit_id=visit.pk, by=receptionist)
+        assert Visit.objects.get(pk=visit.pk).status == status
+
+
+@pytest.mark.parametrize(
+    ("status", "allowed"),
+    [
+        (S.EXPECTED, True),
+        (S.ARRIVED, True),
+        (S.LEFT, True),
+        (S.NO_SHOW, False),
+        (S.CANCELLED, False),
+    ],
+)
+def test_check_in_by_visit_status(receptionist, status, allowed):
+    visit = visit_with(visitors=2, status=status)
+    person = visit.visitors.first()
+    if allowed:
+        services.visitor_check_in(visitor_id=person.pk, badge_number="007", by=receptionist)
+        assert Visit.objects.get(pk=visit.pk).status == S.ARRIVED
+    else:
+        with pytest.raises(DomainError):
+            services.visitor_check_in(visitor_id=person.pk, badge_number="007", by=receptionist)
+        assert Visitor.objects.get(pk=person.pk).checked_in_at is None
+
+
+def test_check_in_tells_the_host_in_app_and_by_mail(
+    receptionist, visit, visitor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.visitor_check_in(visitor_id=visitor.pk, badge_number="012", by=receptionist)
+    note = Notification.objects.get(recipient=visit.host, kind="reception.arrived")
+    assert "张明" in note.title and "012" in note.body
+    assert note.url == visit.get_absolute_url()
+    assert [m.to for m in mail.outbox] == [[visit.host.email]]
+    visitor.refresh_from_db()
+    assert visitor.badge_number == "012" and visitor.checked_in_by == receptionist
+
+
+def test_id_number_never_reaches_audit_or_notifications(receptionist, visit, visitor):
+    services.visitor_check_in(visitor_id=visitor.pk, badge_number="1", by=receptionist)
+    services.visitor_check_out(visitor_id=visitor.pk, by=receptionist)
+    digits = visitor.id_number
+    for event in AuditEvent.objects.all():
+        assert digits not in str(event.data) and digits not in event.target_repr
+    for note in Notification.objects.all():
+        assert digits not in note.title + note.body
+
+
+def test_double_check_in_is_refused_and_changes_nothing(receptionist, visitor):
+    services.visitor_check_in(visitor_id=visitor.pk, badge_number="5", by=receptionist)
+    first = Visitor.objects.get(pk=visitor.pk).checked_in_at
+    with pytest.raises(DomainError, match="already checked in"):
+        services.visitor_check_in(visitor_id=visitor.pk, badge_number="6", by=receptionist)
+    again = Visitor.objects.get(pk=visitor.pk)
+    assert (again.checked_in_at, again.badge_number) == (first, "5")
+
+
+def test_checking_out_someone_never_checked_in_is_refused(receptionist, visit, visitor):
+    with pytest.raises(DomainError, match="never checked in"):
+        services.visitor_check_out(visitor_id=visitor.pk, by=receptionist)
+    assert Visitor.objects.get(pk=visitor.pk).checked_out_at is None
+    assert Visit.objects.get(pk=visit.pk).status == S.EXPECTED
+
+
+def test_double_check_out_is_refused(receptionist, visitor):
+    services.visitor_check_in(visitor_id=visitor.pk, badge_number="5", by=receptionist)
+    services.visitor_check_out(visitor_id=visitor.pk, by=receptionist)
+    with pytest.raises(DomainError, match="already been checked out"):
+        services.visitor_check_out(visitor_id=visitor.pk, by=receptionist)
+
+
+def test_a_badge_worn_inside_cannot_be_handed_out_again(receptionist):
+    first, second = visit_with().visitors.get(), visit_with().visitors.get()
+    services.visitor_check_in(visitor_id=first.pk, badge_number="A1", by=receptionist)
+    with pytest.raises(DomainError, match="A1"):
+        services.visitor_check_in(visitor_id=second.pk, badge_number="A1", by=receptionist)
+    services.visitor_check_out(visitor_id=first.pk, by=receptionist)
+    services.visitor_check_in(visitor_id=second.pk, badge_number="A1", by=receptionist)
+
+
+def test_group_leaves_when_the_last_one_is_out_and_a_latecomer_reopens(receptionist):
+    visit = visit_with(visitors=3)
+    first, second, late = visit.visitors.all()
+    for person, badge in ((first, "1"), (second, "2")):
+        services.visitor_check_in(visitor_id=person.pk, badge_number=badge, by=receptionist)
+    services.visitor_check_out(visitor_id=first.pk, by=receptionist)
+    assert Visit.objects.get(pk=visit.pk).status == S.ARRIVED
+    services.visitor_check_out(visitor_id=second.pk, by=receptionist)
+    assert Visit.objects.get(pk=visit.pk).status == S.LEFT
+    services.visitor_check_in(visitor_id=late.pk, badge_number="3", by=receptionist)
+    assert Visit.objects.get(pk=visit.pk).status == S.ARRIVED
+
+
+def test_watch_list_hit_needs_confirmation(receptionist, visitor):
+    WatchListEntryFactory(name="某人", phone=visitor.phone, added_by=receptionist)
+    with pytest.raises(services.WatchListWarning) as exc:
+        services.visitor_check_in(visitor_id=visitor.pk, badge_number="9", by=receptionist)
+    assert exc.value.entries and Visitor.objects.get(pk=visitor.pk).checked_in_at is None
+    services.visitor_check_in(
+        visitor_id=visitor.pk, badge_number="9", by=receptionist, watch_list_confirmed=True
+    )
+    checked = Visitor.objects.get(pk=visitor.pk)
+    assert checked.checked_in_at and checked.watch_list_confirmed
+    assert AuditEvent.objects.get(verb="reception.visitor_checked_in").data["watch_list"] is True
+
+
+def test_an_inactive_watch_entry_is_ignored(receptionist, visitor):
+    WatchListEntryFactory(name=visitor.name, active=False, added_by=receptionist)
+    services.visitor_check_in(visitor_id=visitor.pk, badge_number="9", by=receptionist)
+
+
+# --- registration ---------------------------------------------------------------------------
+
+
+def test_group_registration_by_reception_tells_the_host(receptionist, staff):
+    people = [
+        services.VisitorData(name=name, phone="13900000000") for name in ["甲", "乙", "丙", "丁"]
+    ]
+    people[0] = services.VisitorData(name="甲", id_type="resident_id", id_number=VALID_IDS[0])
+    visit = services.visit_register(
+        host=staff,
+        by=receptionist,
+        organisation="市发改委",
+        purpose="调研",
+        expected_arrival=now() + timedelta(hours=1),
+        expected_departure=now() + timedelta(hours=3),
+        visitors=people,
+    )
+    assert visit.headcount == 4 and visit.visitors.count() == 4
+    assert visit.party.startswith("甲、乙、丙") and "1" in visit.party
+    assert Notification.objects.filter(recipient=staff, kind="reception.visit_registered").exists()
+    event = AuditEvent.objects.get(verb="reception.visit_registered")
+    assert VALID_IDS[0] not in str(event.data)
+
+
+def test_departure_before_arrival_saves_nothing(staff):
+    with pytest.raises(DomainError):
+        services.visit_register(
+            host=staff,
+            by=staff,
+            organisation="",
+            purpose="x",
+            expected_arrival=now() + timedelta(hours=3),
+            expected_departure=now() + timedelta(hours=1),
+            visitors=[services.VisitorData(name="甲")],
+        )
+    assert not Visit.objects.exists() and not Visitor.objects.exists()
+
+
+def test_cancel_closes_open_arrangements_and_tells_the_responsible(staff, receptionist):
+    visit = visit_with(host=staff)
+    open_one = ArrangementFactory(visit=visit)
+    done = ArrangementFactory(visit=visit, status=A.DONE)
+    services.visit_cancel(visit_id=visit.pk, by=staff, reason="会议改期")
+    assert Arrangement.objects.get(pk=open_one.pk).status == A.CANCELLED
+    assert Arrangement.objects.get(pk=done.pk).status == A.DONE
+    assert Notification.objects.filter(
+        recipient=open_one.responsible, kind="reception.visit_cancelled"
+    ).exists()
+
+
+# --- arrangements ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "status", "allowed", "result"),
+    [
+        ("approve", A.AWAITING_APPROVAL, True, A.PLANNED),
+        ("approve", A.PLANNED, False, None),
+        ("approve", A.REJECTED, False, None),
+        ("reject", A.AWAITING_APPROVAL, True, A.REJECTED),
+        ("reject", A.DONE, False, None),
+        ("complete", A.PLANNED, True, A.DONE),
+        ("complete", A.AWAITING_APPROVAL, False, None),
+        ("complete", A.DONE, False, None),
+        ("cancel", A.AWAITING_APPROVAL, True, A.CANCELLED),
+        ("cancel", A.PLANNED, True, A.CANCELLED),
+        ("cancel", A.DONE, False, None),
+        ("cancel", A.CANCELLED, False, None),
+    ],
+)
+def test_arrangement_transitions(director, action, status, allowed, result):
+    arrangement = ArrangementFactory(status=status)
+    call = {
+        "approve": lambda: services.arrangement_approve(arrangement_id=arrangement.pk, by=director),
+        "reject": lambda: services.arrangement_reject(
+            arrangement_id=arrangement.pk, by=director, note="超标准"
+        ),
+        "complete": lambda: services.arrangement_complete(
+            arrangement_id=arrangement.pk, by=director
+        ),
+        "cancel": lambda: services.arrangement_cancel(arrangement_id=arrangement.pk, by=director),
+    }[action]
+    if allowed:
+        call()
+        assert Arrangement.objects.get(pk=arrangement.pk).status == result
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            call()
+        assert Arrangement.objects.get(pk=arrangement.pk).status == status
+
+
+@pytest.mark.parametrize(
+    ("cost", "expected"),
+    [
+        (Decimal("1000.00"), A.PLANNED),
+        (Decimal("1000.01"), A.AWAITING_APPROVAL),
+    ],
+)
+def test_threshold_decides_whether_the_director_approves(
+    receptionist, director, staff, cost, expected
+):
+    visit = visit_with()
+    arrangement = services.arrangement_create(
+        visit_id=visit.pk,
+        by=receptionist,
+        kind=Arrangement.Kind.LODGING,
+        on=visit.expected_arrival.date(),
+        responsible=staff,
+        cost_estimate=cost,
+    )
+    assert arrangement.status == expected
+    told = Notification.objects.filter(kind__startswith="reception.arrangement")
+    if expected == A.AWAITING_APPROVAL:
+        assert list(told.values_list("recipient", flat=True)) == [director.pk]
+    else:
+        assert list(told.values_list("recipient", flat=True)) == [staff.pk]
+
+
+def test_threshold_is_a_setting(settings, receptionist, staff):
+    settings.RECEPTION_APPROVAL_THRESHOLD = Decimal("100")
+    visit = visit_with()
+    arrangement = services.arrangement_create(
+        visit_id=visit.pk,
+        by=receptionist,
+        kind=Arrangement.Kind.CAR,
+        on=visit.expected_arrival.date(),
+        responsible=staff,
+        cost_estimate=Decimal("150"),
+    )
+    assert arrangement.status == A.AWAITING_APPROVAL
+
+
+def test_reject_needs_a_reason(director):
+    arrangement = ArrangementFactory(status=A.AWAITING_APPROVAL)
+    with pytest.raises(DomainError):
+        services.arrangement_reject(arrangement_id=arrangement.pk, by=director, note=" ")
+    assert Arrangement.objects.get(pk=arrangement.pk).status == A.AWAITING_APPROVAL
+
+
+@pytest.mark.parametrize("status", [S.NO_SHOW, S.CANCELLED, S.LEFT])
+def test_no_arrangements_for_closed_visits(receptionist, status):
+    visit = VisitFactory(status=status)
+    with pytest.raises(DomainError):
+        services.arrangement_create(
+            visit_id=visit.pk,
+            by=receptionist,
+            kind=Arrangement.Kind.MEAL,
+            on=visit.expected_arrival.date(),
+            responsible=receptionist,
+            cost_estimate=Decimal("10"),
+        )
+    assert not Arrangement.objects.exists()
