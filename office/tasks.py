@@ -95,3 +95,11 @@ def _dingtalk_signed(url: str, secret: str) -> str:
     sign = urllib.parse.quote_plus(base64.b64encode(digest))
     joiner = "&" if "?" in url else "?"
     return f"{url}{joiner}timestamp={timestamp}&sign={sign}"
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def build_export(export_id: int) -> bool:
+    """Build a large PDF / spreadsheet in the background; safe to run twice."""
+    from office.services.exports import export_build
+
+    return export_build(export_id=export_id)

@@ -11,6 +11,7 @@ urlpatterns = [
         "profile/calendar-token/", home.calendar_token_regenerate, name="calendar_token_regenerate"
     ),
     path("calendar/<str:token>.ics", home.calendar_feed, name="calendar_feed"),
+    path("files/<int:pk>/", home.generated_file, name="generated_file"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path("notifications/<int:pk>/", notifications.notification_open, name="notification_open"),
     path(

@@ -1,6 +1,7 @@
 from .audit import AuditEvent
+from .files import GeneratedFile
 from .notifications import Notification
 from .people import Department, User
 from .reminders import Reminder
 
-__all__ = ["AuditEvent", "Department", "Notification", "Reminder", "User"]
+__all__ = ["AuditEvent", "GeneratedFile", "Department", "Notification", "Reminder", "User"]

@@ -73,3 +73,16 @@ def calendar_feed(request, token: str):
     response["Content-Disposition"] = 'inline; filename="office.ics"'
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+def generated_file(request, pk: int):
+    """The owner's background export: a download when ready, else a page that says so."""
+    from office.models import GeneratedFile
+
+    export = get_object_or_404(GeneratedFile, pk=pk, owner=request.user)
+    if export.status == GeneratedFile.Status.READY and not request.htmx:
+        from django.http import FileResponse
+
+        return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename)
+    template = "office/partials/_export_status.html" if request.htmx else "office/export.html"
+    return render(request, template, {"export": export})

@@ -17,8 +17,11 @@ def meeting_source():
 
     def events(user):
         yield calendar.CalendarEvent(
-            uid=f"test-{user.pk}@office", start=start, end=start + timedelta(hours=1),
-            summary=f"{user.name}的周例会", location="第一会议室",
+            uid=f"test-{user.pk}@office",
+            start=start,
+            end=start + timedelta(hours=1),
+            summary=f"{user.name}的周例会",
+            location="第一会议室",
         )
 
     calendar.register("tests", events)
@@ -74,8 +77,12 @@ def test_seed_demo_twice_changes_nothing(db):
     assert (User.objects.count(), Department.objects.count()) == counts
     director = User.objects.get(username="director")
     assert director.check_password("demo12345") and director.has_role("director")
-    for username, role in [("clerk", "clerk"), ("leader", "shift_leader"),
-                           ("officer", "duty_officer"), ("reception", "receptionist"),
-                           ("supervisor", "supervisor")]:
+    for username, role in [
+        ("clerk", "clerk"),
+        ("leader", "shift_leader"),
+        ("officer", "duty_officer"),
+        ("reception", "receptionist"),
+        ("supervisor", "supervisor"),
+    ]:
         assert User.objects.get(username=username).has_role(role)
     assert not User.objects.get(username="staff").groups.exists()

@@ -93,7 +93,9 @@ def test_profile_edit_and_bad_input(clerk, client_for):
     ]:
         response = client.post("/profile/", bad)
         assert response.status_code == 200, bad
-        assert "invalid-feedback" in response.content.decode() or "alert" in response.content.decode()
+        assert (
+            "invalid-feedback" in response.content.decode() or "alert" in response.content.decode()
+        )
     clerk.refresh_from_db()
     assert clerk.name == "李秀英" and clerk.phone == "010-5555 0101"
 

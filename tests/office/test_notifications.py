@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 def test_notify_inbox_and_email_after_commit(clerk, director, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         [note] = notify(
-            recipients=[clerk, clerk], title="请批示", body="收文〔2026〕1号", url="/documents/",
+            recipients=[clerk, clerk],
+            title="请批示",
+            body="收文〔2026〕1号",
+            url="/documents/",
             actor=director,
         )
     assert Notification.objects.filter(recipient=clerk).count() == 1
@@ -61,7 +64,8 @@ def test_webhook_posts_robot_json(settings, monkeypatch, clerk, django_capture_o
             return None
 
     monkeypatch.setattr(
-        "office.tasks.requests.post", lambda url, json, timeout: sent.append((url, json)) or Response()
+        "office.tasks.requests.post",
+        lambda url, json, timeout: sent.append((url, json)) or Response(),
     )
     with django_capture_on_commit_callbacks(execute=True):
         notify(recipients=[clerk], title="重大事件", body="三号楼停电", url="/duty/", webhook=True)
@@ -90,7 +94,10 @@ def test_inbox_pages_mark_read_and_open(clerk, other_staff, client_for):
     mine.refresh_from_db()
     assert mine.read_at is not None
     partial = client.get("/notifications/?show=all", HTTP_HX_REQUEST="true")
-    assert "<nav" not in partial.content.decode().split("<ul")[0] and "我的通知" in partial.content.decode()
+    assert (
+        "<nav" not in partial.content.decode().split("<ul")[0]
+        and "我的通知" in partial.content.decode()
+    )
 
 
 def test_open_does_not_redirect_off_site(clerk, client_for):

@@ -17,8 +17,13 @@ pytestmark = pytest.mark.django_db
 
 def schedule(target, recipient, minutes=-1, occurrence="d1", kind="test.deadline"):
     return reminder_schedule(
-        kind=kind, target=target, recipient=recipient, due_at=now() + timedelta(minutes=minutes),
-        title="截止提醒", url="/", occurrence=occurrence,
+        kind=kind,
+        target=target,
+        recipient=recipient,
+        due_at=now() + timedelta(minutes=minutes),
+        title="截止提醒",
+        url="/",
+        occurrence=occurrence,
     )
 
 

@@ -35,9 +35,24 @@ def start_worker(queue_db: int, pause: float = 0.0) -> subprocess.Popen:
         OFFICE_REMINDER_TEST_PAUSE=str(pause),
     )
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "office", "worker", "--pool=solo",
-         "--loglevel=INFO", "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "office",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         start_new_session=True,
     )
 
@@ -89,8 +104,12 @@ def stop(worker):
 @pytest.fixture
 def due_reminder(clerk):
     return reminder_schedule(
-        kind="test.deadline", target=clerk, recipient=clerk, due_at=now() - timedelta(minutes=1),
-        title="督办事项即将到期", occurrence="2026-11-30",
+        kind="test.deadline",
+        target=clerk,
+        recipient=clerk,
+        due_at=now() - timedelta(minutes=1),
+        title="督办事项即将到期",
+        occurrence="2026-11-30",
     )
 
 
@@ -143,6 +162,6 @@ def _row_locked(reminder_id: int) -> bool:
     from django.db import transaction
 
     with transaction.atomic():
-        return not Reminder.objects.select_for_update(skip_locked=True).filter(
-            pk=reminder_id
-        ).exists()
+        return (
+            not Reminder.objects.select_for_update(skip_locked=True).filter(pk=reminder_id).exists()
+        )
