@@ -1,0 +1,304 @@
+"""Rooms, meetings, agenda, attendance, minutes and resolutions (办会)."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
+from django.db import models
+from django.db.models import Func, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from office.workflow import WorkflowMixin
+
+
+class TsTzRange(Func):
+    """tstzrange(start, end, '[)'): a meeting occupies its room from start up to its end."""
+
+    function = "TSTZRANGE"
+    output_field = DateTimeRangeField()
+
+    def __init__(self, start, end):
+        super().__init__(start, end, RangeBoundary())
+
+
+def new_sign_in_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Room(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    building = models.CharField(_("building"), max_length=100, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"))
+    equipment = models.CharField(_("equipment"), max_length=300, blank=True)
+    active = models.BooleanField(_("bookable"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("meeting room")
+        verbose_name_plural = _("meeting rooms")
+        constraints = [models.UniqueConstraint(fields=["building", "name"], name="room_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.building} {self.name}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:room_edit", args=[self.pk])
+
+
+class Meeting(WorkflowMixin):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        MINUTED = "minuted", _("Minuted")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("Office meeting")
+        TOPICAL = "topical", _("Topical meeting")
+        WEEKLY = "weekly", _("Weekly routine meeting")
+        COORDINATION = "coordination", _("Coordination meeting")
+        OTHER = "other", _("Other")
+
+    # Add the reverse step to a service whenever a new edge appears here.
+    TRANSITIONS = {
+        Status.DRAFT: {Status.SCHEDULED, Status.CANCELLED},
+        Status.SCHEDULED: {Status.HELD, Status.CANCELLED},
+        Status.HELD: {Status.MINUTED},
+        Status.MINUTED: set(),
+        Status.CANCELLED: set(),
+    }
+    # A draft is a plan and a cancelled meeting is gone: only these hold their room.
+    ACTIVE = (Status.SCHEDULED, Status.HELD, Status.MINUTED)
+    EDITABLE = (Status.DRAFT, Status.SCHEDULED)
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OFFICE)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="meetings_organised",
+        verbose_name=_("organiser"),
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="meetings_chaired",
+        verbose_name=_("chair"),
+    )
+    recorder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="meetings_recorded",
+        verbose_name=_("recorder"),
+    )
+    room = models.ForeignKey(
+        Room,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("room"),
+    )
+    place = models.CharField(_("other place"), max_length=200, blank=True)
+    online_link = models.URLField(_("online meeting link"), blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    description = models.TextField(_("notes"), blank=True)
+    series = models.UUIDField(_("series"), null=True, blank=True, db_index=True)
+    # iCalendar SEQUENCE: bumped on every change attendees must hear about.
+    sequence = models.PositiveIntegerField(default=0)
+    sign_in_token = models.CharField(max_length=40, default=new_sign_in_token, editable=False)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["start", "id"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        indexes = [models.Index(fields=["room", "start"]), models.Index(fields=["start"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="meeting_ends"),
+            ExclusionConstraint(
+                name="meeting_room_no_overlap",
+                expressions=[
+                    ("room", RangeOperators.EQUAL),
+                    (TsTzRange("start", "end"), RangeOperators.OVERLAPS),
+                ],
+                condition=Q(status__in=["scheduled", "held", "minuted"], room__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def location(self) -> str:
+        """Where it happens, for people: the room, else the place, else the online link."""
+        return str(self.room) if self.room_id else (self.place or self.online_link)
+
+    @property
+    def calendar_uid(self) -> str:
+        return f"meeting-{self.pk}@office-portal"
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveIntegerField(_("order"), default=1)
+    title = models.CharField(_("topic"), max_length=200)
+    presenter = models.CharField(_("presenter"), max_length=100, blank=True)
+    minutes_allotted = models.PositiveIntegerField(_("minutes allotted"), null=True, blank=True)
+    materials = models.CharField(_("materials"), max_length=300, blank=True)
+    # Filled in by the recorder as part of the minutes (one template for every meeting).
+    discussion = models.TextField(_("discussion"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attendance(models.Model):
+    """One invited colleague: their reply to the invitation and whether they came."""
+
+    class Response(models.TextChoices):
+        PENDING = "pending", _("Awaiting reply")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    class Presence(models.TextChoices):
+        UNKNOWN = "unknown", _("Not recorded")
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        EXCUSED = "excused", _("Excused")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="meeting_attendances",
+        verbose_name=_("attendee"),
+    )
+    required = models.BooleanField(_("required"), default=True)
+    response = models.CharField(
+        _("reply"), max_length=10, choices=Response.choices, default=Response.PENDING
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    responded_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    presence = models.CharField(
+        _("attendance"), max_length=10, choices=Presence.choices, default=Presence.UNKNOWN
+    )
+    signed_in_at = models.DateTimeField(_("signed in at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-required", "user__username"]
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+        constraints = [models.UniqueConstraint(fields=["meeting", "user"], name="attendance_once")]
+        indexes = [models.Index(fields=["user", "response"])]
+
+    def __str__(self) -> str:
+        # The to-do inbox lists invitations by their meeting: select_related("meeting").
+        return self.meeting.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.meeting_id])
+
+
+class Guest(models.Model):
+    """An external guest, by name and organisation (not a user of the portal)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
+    name = models.CharField(_("name"), max_length=100)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("external guest")
+        verbose_name_plural = _("external guests")
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.organisation}）" if self.organisation else self.name
+
+
+class Minutes(WorkflowMixin):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Being drafted")
+        SUBMITTED = "submitted", _("Awaiting approval")
+        APPROVED = "approved", _("Approved")
+
+    # Returning submitted minutes sends them back to draft (minutes_return).
+    TRANSITIONS = {
+        Status.DRAFT: {Status.SUBMITTED},
+        Status.SUBMITTED: {Status.APPROVED, Status.DRAFT},
+        Status.APPROVED: set(),
+    }
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def __str__(self) -> str:
+        # The to-do inbox lists minutes by their meeting: select_related("meeting").
+        return self.meeting.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:minutes", args=[self.meeting_id])
+
+
+class Resolution(models.Model):
+    """A decision (决定事项) with an owner and a deadline; approval files a supervision item."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="resolutions")
+    order = models.PositiveIntegerField(_("order"), default=1)
+    content = models.CharField(_("decision"), max_length=300)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="meeting_resolutions",
+        verbose_name=_("owner"),
+    )
+    deadline = models.DateField(_("deadline"))
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+
+    def __str__(self) -> str:
+        return self.content
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.minutes.meeting_id])

@@ -1,0 +1,33 @@
+"""Every write of the meetings app; one function per transition."""
+
+from .attendance import attendance_record, invitation_reply, sign_in
+from .minutes import ResolutionData, minutes_approve, minutes_return, minutes_save, minutes_submit
+from .rooms import room_save
+from .scheduling import (
+    MeetingData,
+    conflict_message,
+    meeting_cancel,
+    meeting_create,
+    meeting_mark_held,
+    meeting_schedule,
+    meeting_update,
+)
+
+__all__ = [
+    "MeetingData",
+    "ResolutionData",
+    "attendance_record",
+    "conflict_message",
+    "invitation_reply",
+    "meeting_cancel",
+    "meeting_create",
+    "meeting_mark_held",
+    "meeting_schedule",
+    "meeting_update",
+    "minutes_approve",
+    "minutes_return",
+    "minutes_save",
+    "minutes_submit",
+    "room_save",
+    "sign_in",
+]

@@ -1,0 +1,102 @@
+"""Replies to invitations, sign-in at the meeting and the recorder's attendance list."""
+
+import datetime
+import secrets
+
+from django.db import transaction
+from django.utils.timezone import now
+from django.utils.translation import gettext as _
+
+from office.errors import DomainError
+from office.services import audit, notify
+
+from .. import conf
+from ..models import Attendance, Meeting
+from .invitations import schedule_start_reminders
+
+
+@transaction.atomic
+def invitation_reply(*, meeting_id: int, user, response: str, reason: str = "") -> Attendance:
+    """Accept or decline (with a reason); the organiser sees it and is told of declines."""
+    attendance = (
+        Attendance.objects.select_for_update()
+        .select_related("meeting", "meeting__organiser")
+        .get(meeting_id=meeting_id, user=user)
+    )
+    meeting = attendance.meeting
+    if meeting.status != Meeting.Status.SCHEDULED or meeting.end <= now():
+        raise DomainError(_("This meeting no longer takes replies."))
+    if response not in (Attendance.Response.ACCEPTED, Attendance.Response.DECLINED):
+        raise DomainError(_("Please accept or decline."))
+    reason = (reason or "").strip()
+    if response == Attendance.Response.DECLINED and not reason:
+        raise DomainError(_("Please say why you cannot attend."))
+    attendance.response, attendance.reason, attendance.responded_at = response, reason, now()
+    attendance.save(update_fields=["response", "reason", "responded_at"])
+    audit(
+        actor=user, verb=f"meeting.invitation_{response}", target=meeting, data={"reason": reason}
+    )
+    if response == Attendance.Response.DECLINED:
+        notify(
+            recipients=[meeting.organiser],
+            title=_("%(person)s declined: %(title)s") % {"person": user, "title": meeting.title},
+            body=reason,
+            url=meeting.get_absolute_url(),
+            kind="meetings.declined",
+            actor=user,
+            email=False,
+        )
+    schedule_start_reminders(meeting)
+    return attendance
+
+
+def sign_in_window(meeting: Meeting) -> tuple[datetime.datetime, datetime.datetime]:
+    return meeting.start - datetime.timedelta(minutes=conf.sign_in_opens_minutes()), meeting.end
+
+
+@transaction.atomic
+def sign_in(*, meeting_id: int, user, token: str) -> Attendance:
+    """签到 from the QR code on the room screen: only invitees, only around the meeting."""
+    meeting = Meeting.objects.get(pk=meeting_id)
+    if not secrets.compare_digest(str(token or ""), meeting.sign_in_token):
+        raise DomainError(_("This sign-in link is not valid. Please scan the code again."))
+    attendance = Attendance.objects.select_for_update().filter(meeting=meeting, user=user).first()
+    if attendance is None:
+        raise DomainError(_("You are not on the list of attendees of this meeting."))
+    opens, closes = sign_in_window(meeting)
+    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD) or not (
+        opens <= now() <= closes
+    ):
+        raise DomainError(
+            _("Sign-in is open from %(minutes)s minutes before the start until the end.")
+            % {"minutes": conf.sign_in_opens_minutes()}
+        )
+    if attendance.presence != Attendance.Presence.PRESENT:
+        attendance.presence, attendance.signed_in_at = Attendance.Presence.PRESENT, now()
+        attendance.save(update_fields=["presence", "signed_in_at"])
+        audit(actor=user, verb="meeting.signed_in", target=meeting)
+    return attendance
+
+
+@transaction.atomic
+def attendance_record(*, meeting_id: int, by, presence: dict[int, str]) -> int:
+    """The recorder marks present / absent / excused; returns how many rows changed."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD):
+        raise DomainError(_("Attendance can no longer be changed."))
+    valid = set(Attendance.Presence.values)
+    changed = 0
+    for attendance in meeting.attendances.select_for_update():
+        value = presence.get(attendance.user_id)
+        if value is None or value == attendance.presence:
+            continue
+        if value not in valid:
+            raise DomainError(_("Unknown attendance value."))
+        attendance.presence = value
+        if value == Attendance.Presence.PRESENT and attendance.signed_in_at is None:
+            attendance.signed_in_at = now()
+        attendance.save(update_fields=["presence", "signed_in_at"])
+        changed += 1
+    if changed:
+        audit(actor=by, verb="meeting.attendance_recorded", target=meeting, data={"rows": changed})
+    return changed

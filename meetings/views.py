@@ -1,5 +1,0 @@
-from django.shortcuts import render
-
-
-def index(request):
-    return render(request, "meetings/index.html")

@@ -1,0 +1,274 @@
+"""Meeting pages: list, booking form, detail, and the organiser's and attendees' actions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from office.errors import DomainError
+
+from .. import permissions, selectors, services
+from ..forms import AgendaFormSet, CancelForm, MeetingForm, ReplyForm, agenda_from
+from ..models import Attendance, Meeting
+
+
+def meeting_or_404(user, pk: int) -> Meeting:
+    try:
+        return selectors.meeting_detail_for(user, pk)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def meeting_list(request):
+    status = request.GET.get("status", "")
+    when = request.GET.get("when", "upcoming")
+    q = request.GET.get("q", "").strip()[:100]
+    meetings = selectors.meeting_list_for(request.user, status=status, when=when, q=q)
+    page = Paginator(meetings, 30).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "status": status,
+        "when": when,
+        "q": q,
+        "statuses": Meeting.Status.choices,
+        "can_book": permissions.can_book(request.user),
+    }
+    if request.htmx:
+        return render(request, "meetings/partials/_meeting_table.html", context)
+    return render(request, "meetings/meeting_list.html", context)
+
+
+def meeting_create(request):
+    if not permissions.can_book(request.user):
+        raise PermissionDenied
+    initial = {"weeks": 1}
+    for name in ("room", "start", "end"):
+        if request.GET.get(name):
+            initial[name] = request.GET[name]
+    form = MeetingForm(request.POST or None, user=request.user, initial=initial)
+    agenda = AgendaFormSet(request.POST or None, prefix="agenda")
+    if request.method == "POST" and form.is_valid() and agenda.is_valid():
+        schedule = "draft" not in request.POST
+        try:
+            created = services.meeting_create(
+                data=form.to_data(agenda_from(agenda)),
+                by=request.user,
+                weeks=form.cleaned_data["weeks"],
+                schedule=schedule,
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if schedule:
+                messages.success(
+                    request,
+                    _("Booked %(n)s meeting(s); the invitations have been sent.")
+                    % {"n": len(created)},
+                )
+            else:
+                messages.success(request, _("The draft has been saved."))
+            return redirect(created[0])
+    return render(
+        request, "meetings/meeting_form.html", {"form": form, "agenda": agenda, "meeting": None}
+    )
+
+
+def meeting_edit(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    if not permissions.can_edit_meeting(request.user, meeting):
+        raise PermissionDenied
+    agenda_initial = [
+        {
+            "title": i.title,
+            "presenter": i.presenter,
+            "minutes_allotted": i.minutes_allotted,
+            "materials": i.materials,
+        }
+        for i in meeting.agenda_items.all()
+    ]
+    form = MeetingForm(
+        request.POST or None,
+        user=request.user,
+        meeting=meeting,
+        initial=MeetingForm.initial_for(meeting),
+    )
+    agenda = AgendaFormSet(request.POST or None, prefix="agenda", initial=agenda_initial)
+    if request.method == "POST" and form.is_valid() and agenda.is_valid():
+        try:
+            services.meeting_update(
+                meeting_id=meeting.pk, data=form.to_data(agenda_from(agenda)), by=request.user
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The meeting has been changed."))
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"form": form, "agenda": agenda, "meeting": meeting},
+    )
+
+
+def meeting_detail(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    return render(request, "meetings/meeting_detail.html", detail_context(request, meeting))
+
+
+def detail_context(request, meeting: Meeting, **extra) -> dict:
+    user = request.user
+    attendances = list(selectors.attendances_of(meeting))
+    mine = next((a for a in attendances if a.user_id == user.pk), None)
+    minutes = selectors.minutes_of(meeting)
+    resolutions = []
+    if minutes is not None and permissions.can_read_minutes(user, meeting, minutes):
+        resolutions = resolution_rows(minutes)
+    counts = {value: 0 for value in Attendance.Response.values}
+    for attendance in attendances:
+        counts[attendance.response] += 1
+    return {
+        "meeting": meeting,
+        "attendances": attendances,
+        "reply_counts": counts,
+        "mine": mine,
+        "minutes": minutes,
+        "resolutions": resolutions,
+        "agenda_items": list(meeting.agenda_items.all()),
+        "guests": list(meeting.guests.all()),
+        "presence_choices": Attendance.Presence.choices,
+        "reply_form": extra.pop("reply_form", None) or ReplyForm(),
+        "cancel_form": extra.pop("cancel_form", None) or CancelForm(),
+        "can": {
+            "edit": permissions.can_edit_meeting(user, meeting),
+            "schedule": permissions.can_schedule_meeting(user, meeting),
+            "cancel": permissions.can_cancel_meeting(user, meeting),
+            "held": permissions.can_mark_held(user, meeting),
+            "reply": permissions.can_reply(user, meeting, mine),
+            "record": permissions.can_record_attendance(user, meeting),
+            "screen": permissions.can_run_sign_in_screen(user, meeting),
+            "see_replies": user.pk in (meeting.organiser_id, meeting.chair_id)
+            or user.has_role("director"),
+            "write_minutes": permissions.can_write_minutes(user, meeting, minutes),
+            "read_minutes": permissions.can_read_minutes(user, meeting, minutes),
+            "approve_minutes": permissions.can_approve_minutes(user, minutes),
+        },
+        **extra,
+    }
+
+
+def resolution_rows(minutes) -> list[tuple]:
+    """(resolution, supervision task or None) — one query for all the tasks."""
+    resolutions = list(minutes.resolutions.select_related("owner"))
+    tasks = {}
+    if resolutions and minutes.status == minutes.Status.APPROVED:
+        from supervision.selectors import tasks_for_sources
+
+        tasks = tasks_for_sources(resolutions)
+    return [(r, (tasks.get(r.pk) or [None])[0]) for r in resolutions]
+
+
+@require_POST
+def meeting_schedule(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    if not permissions.can_schedule_meeting(request.user, meeting):
+        raise PermissionDenied
+    try:
+        services.meeting_schedule(meeting_id=meeting.pk, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The meeting is scheduled; the invitations have been sent."))
+    return redirect(meeting)
+
+
+@require_POST
+def meeting_cancel(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    if not permissions.can_cancel_meeting(request.user, meeting):
+        raise PermissionDenied
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_cancel(
+                meeting_id=meeting.pk, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The meeting has been cancelled."))
+            return redirect(meeting)
+    context = detail_context(request, meeting, cancel_form=form)
+    return render(request, "meetings/meeting_detail.html", context, status=400)
+
+
+@require_POST
+def meeting_held(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    if not permissions.can_mark_held(request.user, meeting):
+        raise PermissionDenied
+    try:
+        services.meeting_mark_held(meeting_id=meeting.pk, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect(meeting)
+
+
+@require_POST
+def meeting_reply(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    mine = meeting.attendances.filter(user=request.user).first()
+    if not permissions.can_reply(request.user, meeting, mine):
+        raise PermissionDenied
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.invitation_reply(
+                meeting_id=meeting.pk,
+                user=request.user,
+                response=form.cleaned_data["response"],
+                reason=form.cleaned_data["reason"],
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Your reply has been sent to the organiser."))
+            if request.htmx:
+                mine.refresh_from_db()
+                list(messages.get_messages(request))  # shown here, not on the next page
+                context = {
+                    "meeting": meeting,
+                    "mine": mine,
+                    "reply_form": ReplyForm(),
+                    "can": {"reply": permissions.can_reply(request.user, meeting, mine)},
+                }
+                return render(request, "meetings/partials/_reply.html", context)
+            return redirect(meeting)
+    context = detail_context(request, meeting, reply_form=form)
+    if request.htmx:
+        return render(request, "meetings/partials/_reply.html", context, status=400)
+    return render(request, "meetings/meeting_detail.html", context, status=400)
+
+
+@require_POST
+def attendance_record(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    if not permissions.can_record_attendance(request.user, meeting):
+        raise PermissionDenied
+    presence = {}
+    for key, value in request.POST.items():
+        if key.startswith("presence_") and key[9:].isdigit():
+            presence[int(key[9:])] = value
+    try:
+        with transaction.atomic():
+            changed = services.attendance_record(
+                meeting_id=meeting.pk, by=request.user, presence=presence
+            )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Attendance saved (%(n)s changed).") % {"n": changed})
+    return redirect(meeting)

@@ -1,0 +1,154 @@
+"""Minutes: the recorder's form, the chair's approval, and the PDF (会议纪要)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from office.errors import DomainError
+from office.pdf import pdf_response, render_pdf
+
+from .. import permissions, selectors, services
+from ..forms import MinutesForm, ResolutionFormSet, ReturnForm, resolutions_from
+from ..models import Attendance
+from .meetings import meeting_or_404, resolution_rows
+
+
+def minutes_page(request, pk: int):
+    """Read the minutes; the recorder edits and submits them here while they are a draft."""
+    meeting = meeting_or_404(request.user, pk)
+    minutes = selectors.minutes_of(meeting)
+    can_write = permissions.can_write_minutes(request.user, meeting, minutes)
+    if not can_write and not permissions.can_read_minutes(request.user, meeting, minutes):
+        if minutes is None and request.method == "GET":
+            raise Http404
+        raise PermissionDenied
+    agenda_items = list(meeting.agenda_items.all())
+    form = formset = None
+    if can_write:
+        initial = [
+            {"content": r.content, "owner": r.owner_id, "deadline": r.deadline}
+            for r in (minutes.resolutions.all() if minutes else [])
+        ]
+        form = MinutesForm(
+            request.POST or None,
+            agenda_items=agenda_items,
+            initial={"summary": minutes.summary if minutes else ""},
+        )
+        formset = ResolutionFormSet(request.POST or None, prefix="res", initial=initial)
+        if request.method == "POST" and form.is_valid() and formset.is_valid():
+            try:
+                with transaction.atomic():  # a refused submit keeps nothing of this post
+                    _save_and_maybe_submit(request, meeting, form, formset)
+            except DomainError as exc:
+                form.add_error(None, str(exc))
+            else:
+                if "submit" in request.POST:
+                    messages.success(request, _("The minutes have been sent to the chair."))
+                    return redirect(meeting)
+                messages.success(request, _("The draft minutes have been saved."))
+                return redirect("meetings:minutes", pk=meeting.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "meetings/minutes.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "form": form,
+            "formset": formset,
+            "agenda_items": agenda_items,
+            "attendance": attendance_groups(meeting),
+            "resolutions": resolution_rows(minutes) if minutes else [],
+            "return_form": ReturnForm(),
+            "can_approve": permissions.can_approve_minutes(request.user, minutes),
+        },
+    )
+
+
+def _save_and_maybe_submit(request, meeting, form, formset) -> None:
+    services.minutes_save(
+        meeting_id=meeting.pk,
+        by=request.user,
+        summary=form.cleaned_data["summary"],
+        items=form.items(),
+        resolutions=resolutions_from(formset),
+    )
+    if "submit" in request.POST:
+        services.minutes_submit(meeting_id=meeting.pk, by=request.user)
+
+
+def attendance_groups(meeting) -> dict:
+    groups = {value: [] for value in Attendance.Presence.values}
+    for attendance in selectors.attendances_of(meeting):
+        groups[attendance.presence].append(attendance)
+    return groups
+
+
+def _submitted_minutes(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    minutes = selectors.minutes_of(meeting)
+    if minutes is None:
+        raise Http404
+    if not permissions.can_approve_minutes(request.user, minutes):
+        raise PermissionDenied
+    return meeting, minutes
+
+
+@require_POST
+def minutes_approve(request, pk: int):
+    meeting, minutes = _submitted_minutes(request, pk)
+    try:
+        services.minutes_approve(minutes_id=minutes.pk, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("The minutes are approved and distributed; the resolutions are now supervised."),
+        )
+    return redirect(meeting)
+
+
+@require_POST
+def minutes_return(request, pk: int):
+    meeting, minutes = _submitted_minutes(request, pk)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please say what needs to change."))
+        return redirect("meetings:minutes", pk=meeting.pk)
+    try:
+        services.minutes_return(
+            minutes_id=minutes.pk, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The minutes have been returned to the recorder."))
+    return redirect(meeting)
+
+
+def minutes_pdf(request, pk: int):
+    meeting = meeting_or_404(request.user, pk)
+    minutes = selectors.minutes_of(meeting)
+    if minutes is None:
+        raise Http404
+    if not permissions.can_read_minutes(request.user, meeting, minutes):
+        raise PermissionDenied
+    pdf = render_pdf("meetings/pdf/minutes.html", minutes_pdf_context(meeting, minutes))
+    return pdf_response(pdf, f"会议纪要-{meeting.title}.pdf")
+
+
+def minutes_pdf_context(meeting, minutes) -> dict:
+    return {
+        "meeting": meeting,
+        "minutes": minutes,
+        "agenda_items": list(meeting.agenda_items.all()),
+        "attendance": attendance_groups(meeting),
+        "guests": list(meeting.guests.all()),
+        "resolutions": list(minutes.resolutions.select_related("owner", "owner__department")),
+    }

@@ -1,0 +1,109 @@
+"""The duty log and incidents; a high-severity incident alerts the leader and the director."""
+
+import json
+
+import pytest
+from django.core import mail
+from django.utils.timezone import now
+
+from duty.models import Incident, IncidentAcknowledgement, LogEntry
+from duty.services import log
+from office.errors import DomainError, TransitionNotAllowed
+from office.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def test_log_entry_by_someone_on_the_shift(shift, officer):
+    entry = log.log_entry_add(
+        shift=shift, occurred_at=now(), kind="phone", summary="市政府来电", by=officer
+    )
+    assert entry.shift == shift and entry.author == officer
+
+
+def test_log_refused_to_someone_not_on_the_shift(shift, next_officer):
+    with pytest.raises(DomainError):
+        log.log_entry_add(
+            shift=shift, occurred_at=now(), kind="phone", summary="x", by=next_officer
+        )
+    assert not LogEntry.objects.exists()
+
+
+def test_high_incident_alerts_leader_and_director_at_once(
+    shift, officer, leader, director, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    settings.NOTIFY_WEBHOOK_URL = "https://qyapi.example.invalid/hook"
+    sent = []
+    monkeypatch.setattr(
+        "office.tasks.send_webhook.delay", lambda text: sent.append(text), raising=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = log.incident_report(
+            shift=shift, occurred_at=now(), title="机房断电", severity="high", by=officer
+        )
+    told = set(
+        Notification.objects.filter(kind="duty.incident").values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert told == {"leader", "director"}
+    assert {m.to[0] for m in mail.outbox} == {"leader@example.com", "director@example.com"}
+    assert sent and "机房断电" in sent[0]
+    waiting = IncidentAcknowledgement.objects.filter(incident=incident, acknowledged_at=None)
+    assert set(waiting.values_list("person__username", flat=True)) == {"leader", "director"}
+    assert LogEntry.objects.filter(kind="incident", summary="机房断电").exists()
+    json.dumps(sent)  # the webhook text is plain
+
+
+def test_low_incident_alerts_nobody(shift, officer):
+    log.incident_report(shift=shift, occurred_at=now(), title="灯坏了", severity="low", by=officer)
+    assert not Notification.objects.filter(kind="duty.incident").exists()
+    assert not IncidentAcknowledgement.objects.exists()
+
+
+def test_acknowledgement_records_who_and_when(shift, officer, leader, director):
+    incident = log.incident_report(
+        shift=shift, occurred_at=now(), title="火警", severity="high", by=officer
+    )
+    ack = log.incident_acknowledge(incident=incident, by=leader)
+    assert ack.acknowledged_at is not None
+    assert Notification.objects.filter(recipient=officer, kind="duty.incident").exists()
+    with pytest.raises(DomainError):
+        log.incident_acknowledge(incident=incident, by=leader)
+    with pytest.raises(DomainError):
+        log.incident_acknowledge(incident=incident, by=officer)
+    pending = IncidentAcknowledgement.objects.filter(acknowledged_at=None)
+    assert list(pending.values_list("person__username", flat=True)) == ["director"]
+
+
+@pytest.mark.parametrize(("status", "allowed"), [("open", True), ("resolved", False)])
+def test_incident_transition_table(shift, officer, status, allowed):
+    incident = log.incident_report(
+        shift=shift, occurred_at=now(), title="漏水", severity="medium", by=officer
+    )
+    Incident.objects.filter(pk=incident.pk).update(status=status)
+    if allowed:
+        assert (
+            log.incident_resolve(incident=incident, resolution="已修复", by=officer).status
+            == "resolved"
+        )
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            log.incident_resolve(incident=incident, resolution="x", by=officer)
+
+
+def test_follow_up_done_once(shift, officer):
+    entry = log.log_entry_add(
+        shift=shift,
+        occurred_at=now(),
+        kind="instruction",
+        summary="主任指示",
+        follow_up="报送材料",
+        by=officer,
+    )
+    assert entry.follow_up_pending
+    log.log_follow_up_done(entry=entry, by=officer)
+    entry.refresh_from_db()
+    assert not entry.follow_up_pending
+    with pytest.raises(DomainError):
+        log.log_follow_up_done(entry=entry, by=officer)

@@ -1,0 +1,102 @@
+"""Spending: the amount decides the approver; emergencies are approved afterwards."""
+
+from decimal import Decimal
+
+import pytest
+
+from duty.models import SpendRequest
+from duty.services import spending
+from office.errors import DomainError, TransitionNotAllowed
+from office.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("amount", "tier", "status", "approver"),
+    [
+        ("0.01", "officer", "recorded", None),
+        ("500.00", "officer", "recorded", None),
+        ("500.01", "leader", "pending", "leader"),
+        ("2000", "leader", "pending", "leader"),
+        ("2000.01", "director", "pending", None),
+    ],
+)
+def test_tiers(shift, officer, amount, tier, status, approver):
+    spend = spending.spend_request(shift=shift, amount=Decimal(amount), purpose="餐费", by=officer)
+    assert (spend.tier, spend.status) == (tier, status)
+    assert (spend.approver.username if spend.approver else None) == approver
+
+
+def test_limits_come_from_settings(shift, officer, settings):
+    settings.DUTY_OFFICER_LIMIT = Decimal("100")
+    spend = spending.spend_request(shift=shift, amount=Decimal("120"), purpose="打车", by=officer)
+    assert spend.tier == "leader" and spend.limit == Decimal("2000")
+
+
+@pytest.mark.parametrize("amount", ["-5", "0", "1.234"])
+def test_bad_amounts_are_refused(shift, officer, amount):
+    with pytest.raises(DomainError):
+        spending.spend_request(shift=shift, amount=Decimal(amount), purpose="x", by=officer)
+    assert not SpendRequest.objects.exists()
+
+
+def test_leader_tier_waits_for_the_current_shift_leader(shift, officer, leader, director):
+    spend = spending.spend_request(shift=shift, amount=Decimal("800"), purpose="维修", by=officer)
+    assert Notification.objects.filter(recipient=leader, kind="duty.spend").exists()
+    with pytest.raises(DomainError):
+        spending.spend_approve(spend=spend, by=officer)
+    approved = spending.spend_approve(spend=spend, by=leader, note="同意")
+    assert approved.status == "approved" and approved.decided_by == leader
+    assert approved.executed_at is not None
+
+
+def test_above_leader_limit_goes_to_director(shift, officer, leader, director):
+    spend = spending.spend_request(shift=shift, amount=Decimal("5000"), purpose="设备", by=officer)
+    assert Notification.objects.filter(recipient=director, kind="duty.spend").exists()
+    with pytest.raises(DomainError):
+        spending.spend_approve(spend=spend, by=leader)
+    assert spending.spend_approve(spend=spend, by=director).status == "approved"
+
+
+def test_leader_own_spend_goes_to_director(shift, leader):
+    spend = spending.spend_request(shift=shift, amount=Decimal("800"), purpose="x", by=leader)
+    assert spend.tier == "director" and spend.approver is None
+
+
+def test_emergency_is_executed_then_flagged_until_approved(shift, officer, leader):
+    spend = spending.spend_request(
+        shift=shift, amount=Decimal("1500"), purpose="紧急采购沙袋", emergency=True, by=officer
+    )
+    assert spend.executed_at is not None and spend.awaiting_retroactive_approval
+    spending.spend_approve(spend=spend, by=leader)
+    spend.refresh_from_db()
+    assert not spend.awaiting_retroactive_approval
+
+
+def test_only_people_on_the_shift_may_spend(shift, next_officer):
+    with pytest.raises(DomainError):
+        spending.spend_request(shift=shift, amount=Decimal("10"), purpose="x", by=next_officer)
+
+
+@pytest.mark.parametrize(
+    ("status", "action", "allowed"),
+    [
+        ("pending", "approve", True),
+        ("pending", "reject", True),
+        ("approved", "approve", False),
+        ("approved", "reject", False),
+        ("rejected", "approve", False),
+        ("recorded", "approve", False),
+    ],
+)
+def test_transition_table(shift, officer, leader, status, action, allowed):
+    spend = spending.spend_request(shift=shift, amount=Decimal("800"), purpose="x", by=officer)
+    SpendRequest.objects.filter(pk=spend.pk).update(status=status)
+    service = getattr(spending, f"spend_{action}")
+    if allowed:
+        expected = {"approve": "approved", "reject": "rejected"}[action]
+        assert service(spend=spend, by=leader).status == expected
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            service(spend=spend, by=leader)
