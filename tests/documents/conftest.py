@@ -6,6 +6,12 @@ from pypdf import PdfReader
 from .factories import IncomingFactory, OutgoingFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Every role fixture hashes "demo12345"; PBKDF2 on a shared 2-core machine costs seconds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def incoming(clerk):
     return IncomingFactory(registered_by=clerk, access=[clerk])
