@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +23,7 @@ def arrangement_create(request, pk: int):
             request, _("Arrangements can only be made for a visit that is expected or under way.")
         )
         return redirect(visit)
-    initial = {"date": visit.expected_arrival.date(), "people": visit.headcount}
+    initial = {"date": localtime(visit.expected_arrival).date(), "people": visit.headcount}
     form = ArrangementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -4,13 +4,21 @@ from datetime import timedelta
 from decimal import Decimal
 
 import factory
-from django.utils.timezone import now
+from django.utils.timezone import localtime, now
 
 from reception.models import Arrangement, Visit, Visitor, WatchListEntry
 from tests.factories import UserFactory
 
 # Valid GB 11643 resident ID numbers (checksums verified in test_identity).
 VALID_IDS = ["11010519491231002X", "110101199003074477", "320102198512150010"]
+
+
+def soon():
+    """Half an hour from now, but still today (Asia/Shanghai): the day board shows today."""
+    moment = now() + timedelta(minutes=30)
+    if localtime(moment).date() != localtime(now()).date():
+        return now()
+    return moment
 
 
 class VisitFactory(factory.django.DjangoModelFactory):
@@ -21,7 +29,7 @@ class VisitFactory(factory.django.DjangoModelFactory):
     registered_by = factory.SelfAttribute("host")
     organisation = "华北电力设计院"
     purpose = "商谈合作事宜"
-    expected_arrival = factory.LazyFunction(lambda: now() + timedelta(minutes=30))
+    expected_arrival = factory.LazyFunction(lambda: soon())
     expected_departure = factory.LazyAttribute(lambda v: v.expected_arrival + timedelta(hours=2))
     party = "张明"
     headcount = 1
@@ -53,7 +61,7 @@ class ArrangementFactory(factory.django.DjangoModelFactory):
 
     visit = factory.SubFactory(VisitFactory)
     kind = Arrangement.Kind.MEAL
-    date = factory.LazyAttribute(lambda a: a.visit.expected_arrival.date())
+    date = factory.LazyAttribute(lambda a: localtime(a.visit.expected_arrival).date())
     people = 4
     standard = "工作餐 每人60元"
     responsible = factory.SubFactory(UserFactory)
