@@ -162,6 +162,10 @@ class Task(WorkflowMixin):
         return (self.deadline - local_today()).days
 
     @property
+    def days_overdue(self) -> int:
+        return max(0, -self.days_left)
+
+    @property
     def light(self) -> str:
         """green / yellow (≤ SUPERVISION_YELLOW_DAYS left) / red (overdue); "" once finished."""
         if not self.is_open:

@@ -8,6 +8,7 @@ the moment the last report was due from, the overdue one by the day.
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -150,4 +151,23 @@ def still_due(reminder) -> bool:
         return reminder.occurrence == f"escalation:{task.deadline.isoformat()}"
     if reminder.kind == OVERDUE:
         return task.deadline < local_today()
+    return True
+
+
+def overdue_task_ids() -> list[int]:
+    """Items still with their owner after the deadline (the daily sweep's rows)."""
+    return list(
+        Task.objects.filter(status__in=WITH_OWNER, deadline__lt=local_today())
+        .order_by("deadline", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def overdue_remind(*, task_id: int) -> bool:
+    """Schedule today's overdue reminder (and the escalation) for one item; idempotent."""
+    task = Task.objects.select_related("owner").filter(pk=task_id).first()
+    if task is None:
+        return False
+    remind_overdue(task)
     return True

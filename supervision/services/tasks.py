@@ -35,8 +35,11 @@ def task_create_from(
     assigned_by,
     priority: str = "normal",
     report_cycle: str = "none",
+    source_label: str = "",
 ) -> Task:
-    """File an item (from a document, a resolution or ad hoc, source=None) and tell the owner."""
+    """File an item (from a document, a resolution or ad hoc, source=None) and tell the owner.
+
+    source_label names a source that has no record here (e.g. "主任办公会 2026-11-20")."""
     if source_kind not in Task.SourceKind.values:
         raise DomainError(_("Unknown source of a supervision item."))
     if priority not in Task.Priority.values:
@@ -59,6 +62,7 @@ def task_create_from(
         original_deadline=deadline,
         priority=priority,
         report_cycle=report_cycle,
+        source_label=(source_label or "").strip()[:300],
     )
     if source is not None:
         task.source_type = ContentType.objects.get_for_model(source)

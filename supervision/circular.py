@@ -1,0 +1,36 @@
+"""The monthly circular 督办通报: what it says, computed for one month."""
+
+import datetime
+
+from django.utils import timezone
+
+from .models import Task, local_today
+from .selectors import tasks_for
+from .statistics import month_start, statistics_for
+
+
+def circular_context(user, first: datetime.date) -> dict:
+    """Items due in the month, the rate by department, and what is overdue now (with owners)."""
+    next_month = month_start(first, back=-1)
+    scoped = tasks_for(user).select_related("owner", "owner_department")
+    items = list(
+        scoped.filter(deadline__gte=first, deadline__lt=next_month)
+        .exclude(status=Task.Status.CANCELLED)
+        .order_by("owner_department__name", "deadline", "pk")
+    )
+    # Overdue as of the month's end (or today, for the running month).
+    cutoff = min(local_today(), next_month)
+    overdue = list(
+        scoped.filter(status__in=Task.OPEN, deadline__lt=cutoff).order_by("deadline", "pk")
+    )
+    filed = scoped.filter(created_at__date__gte=first, created_at__date__lt=next_month).count()
+    stats = statistics_for(user, month=first, months=1)
+    return {
+        "month": first,
+        "issue": first.month,
+        "items": items,
+        "overdue": [(task, (cutoff - task.deadline).days) for task in overdue],
+        "filed": filed,
+        "stats": stats,
+        "generated_at": timezone.localtime(),
+    }

@@ -1,0 +1,182 @@
+"""Input of supervision pages; validation only, the services do the writing."""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from office.models import Department, User
+from office.uploads import validate_upload
+from office.validators import clean_text
+
+from .models import Task, local_today
+
+ATTACHMENT_TYPES = {"pdf", "jpg", "jpeg", "png", "docx", "xlsx", "pptx", "doc", "xls", "ofd", "zip"}
+MAX_ATTACHMENTS = 10
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class TextForm(forms.Form):
+    """Base: every text field cleaned the same way; crispy helper without a <form> tag."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and isinstance(cleaned.get(name), str):
+                try:
+                    cleaned[name] = clean_text(cleaned[name])
+                except forms.ValidationError as exc:
+                    self.add_error(name, exc)
+        return cleaned
+
+
+def active_people():
+    return User.objects.filter(is_active=True).select_related("department").order_by("username")
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        department = f" · {person.department}" if person.department_id else ""
+        return f"{person.display_name}{department}"
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, person):
+        return PersonChoiceField.label_from_instance(self, person)
+
+
+class TaskForm(TextForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    source_kind = forms.ChoiceField(
+        label=_("Source"), choices=Task.SourceKind.choices, initial=Task.SourceKind.ADHOC
+    )
+    source_label = forms.CharField(
+        label=_("Source reference"),
+        max_length=300,
+        required=False,
+        help_text=_("e.g. the meeting or the document the decision came from"),
+    )
+    owner = PersonChoiceField(label=_("Owner"), queryset=User.objects.none())
+    owner_department = forms.ModelChoiceField(
+        label=_("Owner department"),
+        queryset=Department.objects.all(),
+        required=False,
+        help_text=_("Leave empty to use the owner's department."),
+    )
+    co_owners = PeopleChoiceField(
+        label=_("Co-owners"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=DateInput)
+    priority = forms.ChoiceField(
+        label=_("Priority"), choices=Task.Priority.choices, initial=Task.Priority.NORMAL
+    )
+    report_cycle = forms.ChoiceField(
+        label=_("Report cycle"), choices=Task.ReportCycle.choices, initial=Task.ReportCycle.NONE
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = active_people()
+        self.fields["co_owners"].queryset = active_people()
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < local_today():
+            raise forms.ValidationError(_("The deadline cannot be in the past."))
+        return deadline
+
+    def clean(self):
+        cleaned = super().clean()
+        owner = cleaned.get("owner")
+        if owner and owner in (cleaned.get("co_owners") or []):
+            self.add_error("co_owners", _("The owner cannot also be a co-owner."))
+        return cleaned
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > MAX_ATTACHMENTS:
+            raise forms.ValidationError(
+                _("At most %(count)s files at a time."), params={"count": MAX_ATTACHMENTS}
+            )
+        cleaned = [super(MultipleFileField, self).clean(upload, initial) for upload in files]
+        for upload in cleaned:
+            validate_upload(upload, allowed=ATTACHMENT_TYPES)
+        return cleaned
+
+
+class ProgressForm(TextForm):
+    text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
+    files = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("Up to %(count)s files, %(mb)s MB each.")
+        % {"count": MAX_ATTACHMENTS, "mb": settings.UPLOAD_MAX_BYTES // 1048576},
+    )
+
+
+class CompletionForm(TextForm):
+    result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReasonForm(TextForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtensionForm(TextForm):
+    new_deadline = forms.DateField(label=_("New deadline"), widget=DateInput)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, task: Task, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.task = task
+
+    def clean_new_deadline(self):
+        new_deadline = self.cleaned_data["new_deadline"]
+        if new_deadline <= self.task.deadline:
+            raise forms.ValidationError(
+                _("The new deadline must be later than the current one (%(date)s)."),
+                params={"date": self.task.deadline.isoformat()},
+            )
+        return new_deadline
+
+
+class DecisionForm(TextForm):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("refuse", _("Refuse"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Required when refusing."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "refuse" and not cleaned.get("note"):
+            self.add_error("note", _("Please give a reason for refusing."))
+        return cleaned

@@ -1,0 +1,185 @@
+"""On-time statistics, scoped to what the user may see; a few aggregate queries at any size.
+
+An item counts once its deadline has passed or it is done: on time = completed with the
+result submitted by the (extended) deadline; late = completed late, or open and overdue.
+Rate = on time / (on time + late). Cancelled items do not count.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+
+from .filters import Outcome, outcome_q
+from .models import Task, local_today
+from .selectors import tasks_for
+
+
+@dataclass
+class Row:
+    label: str
+    params: dict
+    total: int = 0
+    on_time: int = 0
+    late: int = 0
+    open: int = 0
+    links: dict = field(default_factory=dict)
+
+    @property
+    def due(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def pending(self) -> int:
+        """Open and not yet overdue (overdue ones already count as late)."""
+        return self.total - self.on_time - self.late
+
+    def share(self, count: int) -> float:
+        return round(100 * count / self.total, 1) if self.total else 0
+
+    @property
+    def bar(self) -> list[tuple[str, float, int]]:
+        """(css class, width %, count) of the stacked bar: on time, late, not yet due."""
+        parts = (("on-time", self.on_time), ("late", self.late), ("open", self.pending))
+        return [(css, self.share(count), count) for css, count in parts if count]
+
+    @property
+    def rate(self) -> float | None:
+        """Percentage on time, or None before anything is due."""
+        return round(100 * self.on_time / self.due, 1) if self.due else None
+
+    def finish(self) -> "Row":
+        board = reverse("supervision:index")
+        self.links = {
+            name: f"{board}?{urlencode({**self.params, **extra})}"
+            for name, extra in {
+                "total": {},
+                "on_time": {"outcome": Outcome.ON_TIME},
+                "late": {"outcome": Outcome.LATE},
+                "open": {"outcome": Outcome.OPEN},
+                "pending": {"outcome": Outcome.PENDING},
+                "due": {"outcome": Outcome.DUE},
+            }.items()
+        }
+        return self
+
+
+def _counts():
+    # outcome_q reads "today": build the expressions at call time, not import time
+    return {
+        "total": Count("pk"),
+        "on_time": Count("pk", filter=outcome_q(Outcome.ON_TIME)),
+        "late": Count("pk", filter=outcome_q(Outcome.LATE)),
+        "open": Count("pk", filter=outcome_q(Outcome.OPEN)),
+    }
+
+
+def _row(label, params, values) -> Row:
+    return Row(
+        label=str(label),
+        params={key: value for key, value in params.items() if value not in (None, "")},
+        total=values["total"],
+        on_time=values["on_time"],
+        late=values["late"],
+        open=values["open"],
+    ).finish()
+
+
+def month_start(day: datetime.date, back: int = 0) -> datetime.date:
+    index = day.year * 12 + day.month - 1 - back
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def counted(user, *, month: datetime.date | None = None) -> QuerySet[Task]:
+    tasks = tasks_for(user).exclude(status=Task.Status.CANCELLED)
+    if month is not None:
+        tasks = tasks.filter(deadline__year=month.year, deadline__month=month.month)
+    return tasks
+
+
+def statistics_for(user, *, month: datetime.date | None = None, months: int = 12) -> dict:
+    """{"overall": Row, "departments": [Row], "sources": [Row], "months": [Row]}."""
+    tasks = counted(user, month=month)
+    month_param = {"month": f"{month:%Y-%m}"} if month else {}
+    overall = _row("", month_param, tasks.aggregate(**_counts()))
+    departments = [
+        _row(
+            values["owner_department__name"] or "—",
+            {**month_param, "department": values["owner_department"]},
+            values,
+        )
+        for values in tasks.values("owner_department", "owner_department__name")
+        .annotate(**_counts())
+        .order_by("owner_department__name")
+    ]
+    source_labels = dict(Task.SourceKind.choices)
+    found = {
+        values["source_kind"]: values
+        for values in tasks.values("source_kind").annotate(**_counts()).order_by()
+    }
+    sources = [
+        _row(source_labels[kind], {**month_param, "source": kind}, found[kind])
+        for kind in Task.SourceKind.values
+        if kind in found
+    ]
+    last = month or month_start(local_today())
+    first = month_start(last, back=months - 1)
+    by_month = {
+        values["month"]: values
+        for values in counted(user)
+        .filter(deadline__gte=first, deadline__lt=month_start(last, back=-1))
+        .annotate(month=TruncMonth("deadline"))
+        .values("month")
+        .annotate(**_counts())
+        .order_by()
+    }
+    empty = {"total": 0, "on_time": 0, "late": 0, "open": 0}
+    month_rows = []
+    for back in range(months - 1, -1, -1):
+        start = month_start(last, back=back)
+        month_rows.append(
+            _row(f"{start:%Y-%m}", {"month": f"{start:%Y-%m}"}, by_month.get(start, empty))
+        )
+    return {
+        "overall": overall,
+        "departments": departments,
+        "sources": sources,
+        "months": month_rows,
+    }
+
+
+@dataclass
+class Column:
+    """One month's stacked column in the SVG chart (coordinates in the viewBox)."""
+
+    row: Row
+    x: float
+    segments: list  # [(css class, y, height, count)] bottom-up: on time, late, open
+
+
+CHART_HEIGHT, CHART_STEP, CHART_BAR = 160, 40, 26
+
+
+def month_chart(rows: list[Row]) -> dict:
+    """Stacked columns scaled to the busiest month; drawn server-side, no JavaScript."""
+    peak = max([row.total for row in rows] + [1])
+    columns = []
+    for index, row in enumerate(rows):
+        bottom = CHART_HEIGHT
+        segments = []
+        for css, count in (("on-time", row.on_time), ("late", row.late), ("open", row.pending)):
+            height = round(CHART_HEIGHT * count / peak, 1)
+            bottom -= height
+            if count:
+                segments.append((css, round(bottom, 1), height, count))
+        columns.append(Column(row=row, x=index * CHART_STEP + 8, segments=segments))
+    return {
+        "columns": columns,
+        "width": len(rows) * CHART_STEP + 8,
+        "height": CHART_HEIGHT,
+        "bar": CHART_BAR,
+        "peak": peak,
+    }

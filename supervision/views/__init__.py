@@ -1,0 +1,31 @@
+from .board import index, task_create
+from .items import (
+    attachment_download,
+    extension_decide,
+    extension_request,
+    task_accept,
+    task_cancel,
+    task_complete,
+    task_detail,
+    task_report,
+    task_return,
+    task_verify,
+)
+from .stats import circular_pdf, statistics
+
+__all__ = [
+    "attachment_download",
+    "circular_pdf",
+    "extension_decide",
+    "extension_request",
+    "index",
+    "statistics",
+    "task_accept",
+    "task_cancel",
+    "task_complete",
+    "task_create",
+    "task_detail",
+    "task_report",
+    "task_return",
+    "task_verify",
+]

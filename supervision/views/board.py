@@ -1,0 +1,65 @@
+"""The board (督办台账): every item the user may see, filtered, with its light."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from office.errors import DomainError
+
+from .. import permissions as perms
+from ..filters import TaskFilter
+from ..forms import TaskForm
+from ..selectors import board_for
+from ..services import task_create_from
+
+PAGE_SIZE = 50
+
+
+def index(request):
+    """Filters in the query string (bookmarkable); htmx swaps only the results."""
+    filters = TaskFilter(request.GET or None, queryset=board_for(request.user))
+    tasks = filters.qs.order_by("deadline", "pk") if filters.is_bound else filters.queryset
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "can_file": perms.can_file(request.user),
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "supervision/partials/_board_results.html", context)
+    return render(request, "supervision/index.html", context)
+
+
+def task_create(request):
+    """Clerks, supervisors and the director file ad-hoc items (other sources file their own)."""
+    if not perms.can_file(request.user):
+        raise PermissionDenied
+    form = TaskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            task = task_create_from(
+                source=None,
+                source_kind=data["source_kind"],
+                source_label=data["source_label"],
+                title=data["title"],
+                description=data["description"],
+                owner=data["owner"],
+                owner_department=data["owner_department"],
+                co_owners=list(data["co_owners"]),
+                deadline=data["deadline"],
+                assigned_by=request.user,
+                priority=data["priority"],
+                report_cycle=data["report_cycle"],
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The item has been filed and its owner told."))
+            return redirect(task)
+    return render(request, "supervision/task_form.html", {"form": form})

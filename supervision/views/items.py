@@ -1,0 +1,232 @@
+"""One item's page and the steps taken on it. Each step: scope (404) -> who (403) ->
+form -> service (a wrong state comes back as a message) -> redirect."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from office.errors import DomainError
+from office.uploads import attachment_response
+
+from .. import permissions as perms
+from .. import services
+from ..forms import CompletionForm, DecisionForm, ExtensionForm, ProgressForm, ReasonForm
+from ..models import Extension, ProgressReport, ReportAttachment, Task
+from ..selectors import tasks_for
+
+
+def _task(request, pk) -> Task:
+    return get_object_or_404(tasks_for(request.user), pk=pk)
+
+
+def task_detail(request, pk, forms=None, status=200):
+    """The item: light, source, people, progress, extensions, review, history."""
+    task = get_object_or_404(
+        tasks_for(request.user)
+        .select_related("owner", "owner_department", "assigned_by", "verified_by", "source_type")
+        .prefetch_related(
+            "co_owners",
+            Prefetch(
+                "reports",
+                ProgressReport.objects.select_related("author").prefetch_related("attachments"),
+            ),
+            Prefetch("extensions", Extension.objects.select_related("requested_by", "decided_by")),
+        ),
+        pk=pk,
+    )
+    user = request.user
+    extensions = list(task.extensions.all())
+    pending = next((e for e in extensions if e.status == Extension.Status.PENDING), None)
+    forms = forms or {}
+    context = {
+        "task": task,
+        "source": task.source_display(),
+        "reports": task.reports.all(),
+        "extensions": extensions,
+        "pending": pending,
+        "can": {
+            "accept": perms.can_accept(user, task),
+            "report": perms.can_report(user, task),
+            "complete": perms.can_request_completion(user, task),
+            "extend": perms.can_request_extension(user, task, pending=pending),
+            "review": perms.can_review(user, task),
+            "cancel": perms.can_cancel(user, task),
+            "decide": pending is not None and perms.can_decide_extension(user, pending),
+        },
+        "report_form": forms.get("report") or ProgressForm(),
+        "complete_form": forms.get("complete") or CompletionForm(),
+        "extension_form": forms.get("extend") or ExtensionForm(task=task),
+        "return_form": forms.get("return") or ReasonForm(prefix="return"),
+        "cancel_form": forms.get("cancel") or ReasonForm(prefix="cancel"),
+        "decision_form": forms.get("decide") or DecisionForm(),
+        "open_form": next(iter(forms), ""),
+    }
+    return render(request, "supervision/task_detail.html", context, status=status)
+
+
+def _step(request, task, *, key, form, run, done):
+    """Validate the form, run the service, say what happened; a bad form shows the page again."""
+    if form is not None and not form.is_valid():
+        return task_detail(request, task.pk, forms={key: form})
+    try:
+        run(form.cleaned_data if form is not None else {})
+    except DomainError as exc:
+        # Shown at the top of the page, also when the state change hid the form.
+        messages.error(request, str(exc))
+        if form is None:
+            return redirect(task)
+        return task_detail(request, task.pk, forms={key: form})
+    messages.success(request, done(form.cleaned_data) if callable(done) else done)
+    return redirect(task)
+
+
+@require_POST
+def task_accept(request, pk):
+    task = _task(request, pk)
+    if not perms.may_handle(request.user, task):
+        raise PermissionDenied
+    return _step(
+        request,
+        task,
+        key="accept",
+        form=None,
+        run=lambda data: services.task_accept(task_id=task.pk, by=request.user),
+        done=_("You have accepted the item."),
+    )
+
+
+@require_POST
+def task_report(request, pk):
+    task = _task(request, pk)
+    if not perms.may_report(request.user, task):
+        raise PermissionDenied
+    return _step(
+        request,
+        task,
+        key="report",
+        form=ProgressForm(request.POST, request.FILES),
+        run=lambda data: services.progress_report_add(
+            task_id=task.pk, by=request.user, text=data["text"], files=data["files"]
+        ),
+        done=_("Your progress report has been added."),
+    )
+
+
+@require_POST
+def task_complete(request, pk):
+    task = _task(request, pk)
+    if not perms.may_handle(request.user, task):
+        raise PermissionDenied
+    return _step(
+        request,
+        task,
+        key="complete",
+        form=CompletionForm(request.POST),
+        run=lambda data: services.task_completion_request(
+            task_id=task.pk, by=request.user, result=data["result"]
+        ),
+        done=_("Completion requested; a supervisor will verify it."),
+    )
+
+
+@require_POST
+def task_verify(request, pk):
+    task = _task(request, pk)
+    if not perms.may_review(request.user, task):
+        raise PermissionDenied
+    return _step(
+        request,
+        task,
+        key="verify",
+        form=None,
+        run=lambda data: services.task_completion_verify(task_id=task.pk, by=request.user),
+        done=_("Completion verified."),
+    )
+
+
+@require_POST
+def task_return(request, pk):
+    task = _task(request, pk)
+    if not perms.may_review(request.user, task):
+        raise PermissionDenied
+    return _step(
+        request,
+        task,
+        key="return",
+        form=ReasonForm(request.POST, prefix="return"),
+        run=lambda data: services.task_completion_return(
+            task_id=task.pk, by=request.user, reason=data["reason"]
+        ),
+        done=_("The item has been sent back to its owner."),
+    )
+
+
+@require_POST
+def task_cancel(request, pk):
+    task = _task(request, pk)
+    if not perms.may_cancel(request.user, task):
+        raise PermissionDenied
+    return _step(
+        request,
+        task,
+        key="cancel",
+        form=ReasonForm(request.POST, prefix="cancel"),
+        run=lambda data: services.task_cancel(
+            task_id=task.pk, by=request.user, reason=data["reason"]
+        ),
+        done=_("The item has been cancelled."),
+    )
+
+
+@require_POST
+def extension_request(request, pk):
+    task = _task(request, pk)
+    if not perms.may_handle(request.user, task):
+        raise PermissionDenied
+    return _step(
+        request,
+        task,
+        key="extend",
+        form=ExtensionForm(request.POST, task=task),
+        run=lambda data: services.extension_request(
+            task_id=task.pk,
+            by=request.user,
+            new_deadline=data["new_deadline"],
+            reason=data["reason"],
+        ),
+        done=_("Extension requested."),
+    )
+
+
+@require_POST
+def extension_decide(request, pk):
+    extension = get_object_or_404(
+        Extension.objects.select_related("task").filter(task__in=tasks_for(request.user)), pk=pk
+    )
+    if not perms.may_decide_extension(request.user, extension):
+        raise PermissionDenied
+    return _step(
+        request,
+        extension.task,
+        key="decide",
+        form=DecisionForm(request.POST),
+        run=lambda data: services.extension_decide(
+            extension_id=extension.pk,
+            by=request.user,
+            approve=data["decision"] == "approve",
+            note=data["note"],
+        ),
+        done=lambda data: (
+            _("Extension approved.") if data["decision"] == "approve" else _("Extension refused.")
+        ),
+    )
+
+
+def attachment_download(request, pk):
+    attachment = get_object_or_404(
+        ReportAttachment.objects.filter(report__task__in=tasks_for(request.user)), pk=pk
+    )
+    return attachment_response(attachment)
