@@ -70,8 +70,11 @@ def notice_detail(request, pk: int):
     services.notice_mark_read(notice=notice, user=request.user)
     context = {"notice": notice, "can_manage": can.can_manage_notices(request.user)}
     if context["can_manage"] and notice.status != Notice.Status.DRAFT:
-        context["reads"] = notice.reads.select_related("user", "user__department")
-        context["audience_count"] = audience_of(notice).count()
+        audience = audience_of(notice)
+        context["reads"] = notice.reads.filter(user__in=audience).select_related(
+            "user", "user__department"
+        )
+        context["audience_count"] = audience.count()
     return render(request, "documents/notice_detail.html", context)
 
 
