@@ -200,7 +200,7 @@ class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Topic"), max_length=200, required=False)
     presenter = forms.CharField(label=_("Presenter"), max_length=100, required=False)
     minutes_allotted = forms.IntegerField(
-        label=_("Minutes"), min_value=1, max_value=600, required=False
+        label=_("Duration (minutes)"), min_value=1, max_value=600, required=False
     )
     materials = forms.CharField(label=_("Materials"), max_length=300, required=False)
 
