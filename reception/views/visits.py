@@ -11,7 +11,15 @@ from django.views.decorators.http import require_POST
 from office.errors import DomainError
 
 from .. import permissions, selectors, services
-from ..forms import DayForm, ReasonForm, VisitForm, VisitorForm, VisitorFormSet, WalkInForm
+from ..forms import (
+    MAX_GROUP,
+    DayForm,
+    ReasonForm,
+    VisitForm,
+    VisitorForm,
+    VisitorFormSet,
+    WalkInForm,
+)
 
 
 def index(request):
@@ -62,7 +70,8 @@ def visit_register(request):
     if data is not None and "add_row" in data:
         # One more visitor row, keeping what was typed; works without JavaScript.
         data = data.copy()
-        total = min(int(data.get("visitors-TOTAL_FORMS") or 1) + 1, 50)
+        typed = data.get("visitors-TOTAL_FORMS", "")
+        total = min((int(typed) if typed.isdigit() else 1) + 1, MAX_GROUP)
         data["visitors-TOTAL_FORMS"] = str(total)
         form = VisitForm(data, choose_host=choose_host)
         formset = VisitorFormSet(data, prefix="visitors")

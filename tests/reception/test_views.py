@@ -333,3 +333,33 @@ def test_watch_list_page_adds_and_masks(receptionist, client_for):
 def test_cancel_by_host(visit, staff, client_for):
     client_for(staff).post(reverse("reception:visit_cancel", args=[visit.pk]), {"reason": "改期"})
     assert Visit.objects.get().status == Visit.Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("url_name", "params"),
+    [
+        ("reception:index", {"date": "2026-13-45", "q": "x" * 80}),
+        ("reception:log", {"host": "abc", "date_from": "nope", "page": "-3", "status": "bogus"}),
+        ("reception:summary", {"date": "yesterday"}),
+    ],
+)
+def test_garbage_in_query_strings_is_never_a_500(receptionist, client_for, url_name, params):
+    assert client_for(receptionist).get(reverse(url_name), params).status_code == 200
+
+
+def test_tampered_formset_counts_are_answered(staff, client_for):
+    client = client_for(staff)
+    response = client.post(
+        reverse("reception:visit_register"), _registration(**{"visitors-TOTAL_FORMS": "x"})
+    )
+    assert response.status_code == 200 and not Visit.objects.exists()
+    response = client.post(
+        reverse("reception:visit_register"),
+        _registration(add_row="1", **{"visitors-TOTAL_FORMS": "x"}),
+    )
+    assert response.status_code == 200
+
+
+def test_badge_pdf_for_a_foreign_visitor_id_is_404(visit, receptionist, client_for):
+    url = reverse("reception:badge_pdf", args=[visit.pk])
+    assert client_for(receptionist).get(url, {"visitor": "abc"}).status_code == 404
