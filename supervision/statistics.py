@@ -68,12 +68,13 @@ class Row:
 
 
 def _counts():
-    # outcome_q reads "today": build the expressions at call time, not import time
+    # outcome_q reads "today": build the expressions at call time, not import time.
+    # n_ prefixes: an alias may not shadow a field (on_time) the filters use.
     return {
-        "total": Count("pk"),
-        "on_time": Count("pk", filter=outcome_q(Outcome.ON_TIME)),
-        "late": Count("pk", filter=outcome_q(Outcome.LATE)),
-        "open": Count("pk", filter=outcome_q(Outcome.OPEN)),
+        "n_total": Count("pk"),
+        "n_on_time": Count("pk", filter=outcome_q(Outcome.ON_TIME)),
+        "n_late": Count("pk", filter=outcome_q(Outcome.LATE)),
+        "n_open": Count("pk", filter=outcome_q(Outcome.OPEN)),
     }
 
 
@@ -81,10 +82,10 @@ def _row(label, params, values) -> Row:
     return Row(
         label=str(label),
         params={key: value for key, value in params.items() if value not in (None, "")},
-        total=values["total"],
-        on_time=values["on_time"],
-        late=values["late"],
-        open=values["open"],
+        total=values["n_total"],
+        on_time=values["n_on_time"],
+        late=values["n_late"],
+        open=values["n_open"],
     ).finish()
 
 
@@ -136,7 +137,7 @@ def statistics_for(user, *, month: datetime.date | None = None, months: int = 12
         .annotate(**_counts())
         .order_by()
     }
-    empty = {"total": 0, "on_time": 0, "late": 0, "open": 0}
+    empty = {"n_total": 0, "n_on_time": 0, "n_late": 0, "n_open": 0}
     month_rows = []
     for back in range(months - 1, -1, -1):
         start = month_start(last, back=back)

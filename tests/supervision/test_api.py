@@ -70,11 +70,11 @@ def test_source_with_url_is_linked(clerk, staff, other_staff):
 @pytest.mark.parametrize(
     "change, message",
     [
-        ({"deadline": in_days(-1)}, "past"),
-        ({"title": "  "}, "title"),
-        ({"source_kind": "rumour"}, "source"),
-        ({"priority": "whenever"}, "priority"),
-        ({"report_cycle": "daily"}, "cycle"),
+        ({"deadline": in_days(-1)}, "截止日期不能早于今天"),
+        ({"title": "  "}, "请填写事项名称"),
+        ({"source_kind": "rumour"}, "来源无效"),
+        ({"priority": "whenever"}, "紧急程度无效"),
+        ({"report_cycle": "daily"}, "报告周期无效"),
     ],
 )
 def test_create_refuses_bad_input_and_saves_nothing(clerk, staff, change, message):
