@@ -30,7 +30,7 @@ class Task(WorkflowMixin):
     class Status(models.TextChoices):
         ASSIGNED = "assigned", _("Assigned")
         IN_PROGRESS = "in_progress", _("In progress")
-        COMPLETION_REQUESTED = "completion_requested", _("Completion requested")
+        COMPLETION_REQUESTED = "completion_requested", _("Awaiting verification")
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
 
