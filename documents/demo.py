@@ -298,6 +298,8 @@ def seed_scale(count: int, log) -> None:
                     summary=f"{org}来文，涉及{a}、{b}等事项。",
                 )
             )
+        for row in rows:  # bulk_create bypasses save(): fill the search column here
+            row.search_text = row.build_search_text()
         created = IncomingDocument.objects.bulk_create(rows, batch_size=batch)
         through.objects.bulk_create(
             [
@@ -327,5 +329,7 @@ def seed_scale(count: int, log) -> None:
         )
         for i in range(count // 4)
     ]
+    for row in outgoing:
+        row.search_text = row.build_search_text()
     OutgoingDocument.objects.bulk_create(outgoing, batch_size=batch)
     log(f"documents: {count} incoming and {count // 4} outgoing documents added")

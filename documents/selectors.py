@@ -23,17 +23,19 @@ from .permissions import is_clerk, is_director, is_office
 OPEN_LEVELS = ("public", "internal")
 
 
-def _on_access_list(model, user) -> Exists:
+def _on_access_list(model, user) -> Q:
+    """pk IN (the user's access-list rows): PostgreSQL hashes the small list once. (A
+    correlated EXISTS ORed with the level is estimated so costly that it triggers JIT
+    compilation: 0.6 s instead of 0.1 s for a count over 100,000 documents.)"""
     through = model.access_list.through
-    return Exists(
-        through.objects.filter(**{f"{model._meta.model_name}_id": OuterRef("pk")}, user_id=user.pk)
-    )
+    column = f"{model._meta.model_name}_id"
+    return Q(pk__in=through.objects.filter(user_id=user.pk).values(column))
 
 
 def _level_scope(model, user) -> Q:
     if is_director(user):
         return Q()
-    return Q(security_level__in=OPEN_LEVELS) | Q(_on_access_list(model, user))
+    return Q(security_level__in=OPEN_LEVELS) | _on_access_list(model, user)
 
 
 def incoming_for(user) -> QuerySet[IncomingDocument]:
@@ -57,7 +59,7 @@ def outgoing_for(user) -> QuerySet[OutgoingDocument]:
         ~Q(status__in=unsigned)
         | Q(drafted_by=user)
         | Q(department__head=user)
-        | Q(_on_access_list(OutgoingDocument, user))
+        | _on_access_list(OutgoingDocument, user)
     )
 
 
@@ -90,35 +92,27 @@ def current_notices_for(user) -> QuerySet[Notice]:
 def incoming_list(user, filters: dict | None = None) -> QuerySet[IncomingDocument]:
     """The incoming list: scoped, filtered, with what each row shows (no per-row queries)."""
     queryset = incoming_for(user).select_related("lead_handler")
-    return apply_filters(queryset, filters or {}, INCOMING_SEARCH_FIELDS)
+    return apply_filters(queryset, filters or {})
 
 
 def outgoing_list(user, filters: dict | None = None) -> QuerySet[OutgoingDocument]:
     queryset = outgoing_for(user).select_related("drafted_by", "department")
-    return apply_filters(queryset, filters or {}, OUTGOING_SEARCH_FIELDS)
+    return apply_filters(queryset, filters or {})
 
 
-INCOMING_SEARCH_FIELDS = ("number", "title", "source_org", "source_number", "keywords", "summary")
-OUTGOING_SEARCH_FIELDS = ("number", "title", "main_recipients", "keywords", "body")
-NOTICE_SEARCH_FIELDS = ("title", "body")
-
-
-def text_match(term: str, fields) -> Q:
-    """icontains over the fields (each backed by a pg_trgm GIN index on UPPER(field))."""
-    query = Q()
-    for field in fields:
-        query |= Q(**{f"{field}__icontains": term})
-    return query
+def text_match(term: str) -> Q:
+    """icontains on search_text (a pg_trgm GIN index on UPPER(search_text) backs it)."""
+    return Q(search_text__icontains=term)
 
 
 FILTER_KEYS = ("kind", "status", "security_level", "year")
 
 
-def apply_filters(queryset: QuerySet, filters: dict, fields) -> QuerySet:
+def apply_filters(queryset: QuerySet, filters: dict) -> QuerySet:
     """Filters come cleaned by a form (documents.forms.filters): values are valid choices."""
     term = (filters.get("q") or "").strip()
     if term:
-        queryset = queryset.filter(text_match(term, fields))
+        queryset = queryset.filter(text_match(term))
     for key in FILTER_KEYS:
         if filters.get(key):
             queryset = queryset.filter(**{key: filters[key]})
@@ -130,7 +124,7 @@ def notice_list(user, filters: dict | None = None) -> QuerySet[Notice]:
     queryset = notices_for(user).select_related("published_by")
     term = (filters.get("q") or "").strip()
     if term:
-        queryset = queryset.filter(text_match(term, NOTICE_SEARCH_FIELDS))
+        queryset = queryset.filter(text_match(term))
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
     if filters.get("year"):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from documents.models import DocumentKind, Retention, SecurityLevel
 from office.uploads import validate_upload
@@ -90,8 +91,10 @@ class ArchiveForm(TextCleaningMixin, forms.Form):
         initial="BGS",
         error_messages={"invalid": _("Use 1 to 10 letters or digits, e.g. BGS.")},
     )
-    pages = forms.IntegerField(label=_("Pages"), min_value=1, max_value=9999, initial=1)
-    note = forms.CharField(label=_("Note"), required=False, max_length=200)
+    pages = forms.IntegerField(
+        label=pgettext_lazy("documents", "Pages"), min_value=1, max_value=9999, initial=1
+    )
+    note = forms.CharField(label=pgettext_lazy("documents", "Note"), required=False, max_length=200)
 
 
 def year_choices():

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .common import SecurityLevel
 
@@ -39,13 +40,13 @@ class ArchiveRecord(models.Model):
     # Copied from the document when archived: the catalogue reads these, not the documents.
     responsible = models.CharField(_("responsible party"), max_length=200)
     doc_number = models.CharField(_("document number"), max_length=100, blank=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("documents", "title"), max_length=200)
     doc_date = models.DateField(_("date"))
     pages = models.PositiveIntegerField(_("pages"), default=1)
     security_level = models.CharField(
         _("security level"), max_length=20, choices=SecurityLevel.choices
     )
-    note = models.CharField(_("note"), max_length=200, blank=True)
+    note = models.CharField(pgettext_lazy("documents", "note"), max_length=200, blank=True)
     archived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

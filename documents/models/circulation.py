@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Circulation(models.Model):
@@ -16,15 +17,15 @@ class Circulation(models.Model):
         on_delete=models.PROTECT,
         related_name="document_circulations",
     )
-    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    reason = models.CharField(pgettext_lazy("documents", "reason"), max_length=200, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sent by"),
         on_delete=models.PROTECT,
         related_name="+",
     )
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    sent_at = models.DateTimeField(pgettext_lazy("documents", "sent at"), auto_now_add=True)
+    read_at = models.DateTimeField(pgettext_lazy("documents", "read at"), null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     chased_at = models.DateTimeField(_("last chased at"), null=True, blank=True)
     chase_count = models.PositiveIntegerField(_("times chased"), default=0)

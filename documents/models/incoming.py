@@ -6,11 +6,12 @@ from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.uploads import AttachmentBase
 from office.workflow import WorkflowMixin
 
-from .common import DocumentBase
+from .common import DocumentBase, SearchableMixin
 
 
 def trigram_indexes(prefix: str, *fields: str) -> list[GinIndex]:
@@ -22,7 +23,7 @@ def trigram_indexes(prefix: str, *fields: str) -> list[GinIndex]:
     ]
 
 
-class IncomingDocument(WorkflowMixin, DocumentBase):
+class IncomingDocument(SearchableMixin, WorkflowMixin, DocumentBase):
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")
         PROPOSED = "proposed", _("Proposed")
@@ -32,6 +33,7 @@ class IncomingDocument(WorkflowMixin, DocumentBase):
         ARCHIVED = "archived", _("Archived")
         RETURNED = "returned", _("Returned")
 
+    SEARCH_FIELDS = ("number", "title", "source_org", "source_number", "keywords", "summary")
     OPEN = (Status.REGISTERED, Status.PROPOSED, Status.INSTRUCTED, Status.HANDLING)
     TRANSITIONS = {
         Status.REGISTERED: {Status.PROPOSED, Status.RETURNED},
@@ -49,7 +51,7 @@ class IncomingDocument(WorkflowMixin, DocumentBase):
     summary = models.TextField(_("summary"), blank=True)
     copies = models.PositiveIntegerField(_("copies"), default=1)
     received_at = models.DateTimeField(_("received at"))
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = models.DateField(pgettext_lazy("documents", "deadline"), null=True, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),
@@ -109,9 +111,7 @@ class IncomingDocument(WorkflowMixin, DocumentBase):
         indexes = [
             models.Index(fields=["status", "-received_at"], name="incoming_status_recv"),
             models.Index(fields=["-received_at", "-id"], name="incoming_recv"),
-            *trigram_indexes(
-                "incoming", "title", "number", "source_org", "source_number", "keywords", "summary"
-            ),
+            *trigram_indexes("incoming", "search_text"),
         ]
         verbose_name = _("incoming document")
         verbose_name_plural = _("incoming documents")

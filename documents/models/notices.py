@@ -5,25 +5,28 @@ from django.db import models
 from django.urls import reverse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.workflow import WorkflowMixin
 
+from .common import SearchableMixin
 from .incoming import trigram_indexes
 
 
-class Notice(WorkflowMixin):
+class Notice(SearchableMixin, WorkflowMixin):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    SEARCH_FIELDS = ("title", "body")
     TRANSITIONS = {
         Status.DRAFT: {Status.PUBLISHED},
         Status.PUBLISHED: {Status.WITHDRAWN},
         Status.WITHDRAWN: {Status.DRAFT},
     }
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("documents", "title"), max_length=200)
     body = models.TextField(_("body"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
@@ -40,7 +43,7 @@ class Notice(WorkflowMixin):
         related_name="+",
         verbose_name=_("drafted by"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("documents", "created at"), auto_now_add=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -53,7 +56,7 @@ class Notice(WorkflowMixin):
 
     class Meta:
         ordering = ["-pinned", "-published_at", "-id"]
-        indexes = [*trigram_indexes("notice", "title", "body")]
+        indexes = [*trigram_indexes("notice", "search_text")]
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
 
@@ -75,7 +78,7 @@ class Notice(WorkflowMixin):
 class NoticeRead(models.Model):
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reads")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    read_at = models.DateTimeField(_("read at"), auto_now_add=True)
+    read_at = models.DateTimeField(pgettext_lazy("documents", "read at"), auto_now_add=True)
 
     class Meta:
         ordering = ["read_at"]

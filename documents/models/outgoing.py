@@ -4,15 +4,16 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.uploads import AttachmentBase
 from office.workflow import WorkflowMixin
 
-from .common import DocumentBase
+from .common import DocumentBase, SearchableMixin
 from .incoming import trigram_indexes
 
 
-class OutgoingDocument(WorkflowMixin, DocumentBase):
+class OutgoingDocument(SearchableMixin, WorkflowMixin, DocumentBase):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
@@ -28,7 +29,7 @@ class OutgoingDocument(WorkflowMixin, DocumentBase):
         Status.SIGNED: {Status.ISSUED},
         Status.ISSUED: {Status.ARCHIVED},
     }
-    EDITABLE = (Status.DRAFT,)
+    SEARCH_FIELDS = ("number", "title", "main_recipients", "copy_recipients", "keywords", "body")
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
@@ -101,7 +102,7 @@ class OutgoingDocument(WorkflowMixin, DocumentBase):
         indexes = [
             models.Index(fields=["status", "-created_at"], name="outgoing_status_created"),
             models.Index(fields=["-created_at", "-id"], name="outgoing_created"),
-            *trigram_indexes("outgoing", "title", "number", "main_recipients", "keywords", "body"),
+            *trigram_indexes("outgoing", "search_text"),
         ]
         verbose_name = _("outgoing document")
         verbose_name_plural = _("outgoing documents")
@@ -124,7 +125,7 @@ class OutgoingVersion(models.Model):
         OutgoingDocument, on_delete=models.CASCADE, related_name="versions"
     )
     number = models.PositiveIntegerField(_("version"))
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("documents", "title"), max_length=200)
     body = models.TextField(_("body"))
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -172,7 +173,7 @@ class Distribution(models.Model):
         verbose_name=_("recipient"),
     )
     delivered_at = models.DateTimeField(_("delivered at"), auto_now_add=True)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    read_at = models.DateTimeField(pgettext_lazy("documents", "read at"), null=True, blank=True)
 
     class Meta:
         ordering = ["delivered_at", "id"]
