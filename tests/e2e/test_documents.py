@@ -35,7 +35,7 @@ def test_incoming_from_registration_to_archive(browser_page, login, clerk, direc
     expect(page.locator("#doc-number")).to_contain_text(f"收文〔{localdate().year}〕1号")
     document = IncomingDocument.objects.get()
 
-    page.get_by_role("link", name="拟办").click()
+    page.locator("#actions").get_by_role("link", name="拟办").click()
     page.get_by_label("拟办意见").fill("拟请王主任阅示，建议由财务处牵头办理。")
     page.get_by_role("button", name="拟办").click()
     expect(page.locator("#proposal")).to_contain_text("建议由财务处牵头办理")
@@ -43,7 +43,7 @@ def test_incoming_from_registration_to_archive(browser_page, login, clerk, direc
     boss = browser_page()
     login(boss, director)
     boss.locator("#tab-todo").get_by_role("link", name=re.compile("寒潮天气")).click()
-    boss.get_by_role("link", name="批示").click()
+    boss.locator("#actions").get_by_role("link", name="批示").click()
     boss.locator("#id_instruction").fill("同意。请财务处抓紧落实，按时反馈。")
     boss.get_by_label("主办人").select_option(label="staff（财务处）")
     boss.get_by_label("办理期限").fill((localdate() + timedelta(days=7)).isoformat())
@@ -53,7 +53,7 @@ def test_incoming_from_registration_to_archive(browser_page, login, clerk, direc
     expect(boss.locator("#supervision-items")).to_contain_text("寒潮天气")
 
     page.reload()
-    page.get_by_role("link", name="传阅").click()
+    page.locator("#actions").get_by_role("link", name="传阅").click()
     page.locator("#id_readers-0-reader").select_option(label="staff（财务处）")
     page.locator("#id_readers-0-reason").fill("请阅知并落实")
     page.get_by_role("button", name="送传阅").click()
@@ -70,10 +70,10 @@ def test_incoming_from_registration_to_archive(browser_page, login, clerk, direc
 
     page.reload()
     expect(page.locator("#circulation")).to_contain_text("已阅，立即安排。")
-    page.get_by_role("link", name="办结").click()
+    page.locator("#actions").get_by_role("link", name="办结").click()
     page.get_by_role("button", name="办结").click()
     expect(page.locator(".status-badge").first).to_have_text("已办结")
-    page.get_by_role("link", name="归档").click()
+    page.locator("#actions").get_by_role("link", name="归档").click()
     page.get_by_label("保管期限").select_option(label="定期30年")
     page.get_by_role("button", name="归档").click()
     expect(page.locator("#archive-info")).to_contain_text(f"Z001-{localdate().year}-D30-BGS-0001")
@@ -99,9 +99,9 @@ def test_outgoing_from_draft_to_signed_with_number_and_pdf(browser_page, login, 
     login(boss, director)
     boss.get_by_role("tab", name=re.compile("待办")).click()
     boss.locator("#tab-todo").get_by_role("link", name=re.compile("元旦期间值班")).click()
-    boss.get_by_role("link", name="核稿通过").click()
+    boss.locator("#actions").get_by_role("link", name="核稿通过").click()
     boss.get_by_role("button", name="核稿通过").click()
-    boss.get_by_role("link", name="签发").click()
+    boss.locator("#actions").get_by_role("link", name="签发").click()
     boss.get_by_label("意见").fill("同意印发。")
     boss.get_by_role("button", name="签发").click()
     number = f"办发〔{localdate().year}〕1号"
@@ -110,7 +110,7 @@ def test_outgoing_from_draft_to_signed_with_number_and_pdf(browser_page, login, 
     assert OutgoingDocument.objects.get().number == number
 
     with boss.expect_popup() as popup:
-        boss.get_by_role("link", name="公文（PDF）").click()
+        boss.locator("#actions").get_by_role("link", name="公文（PDF）").click()
     pdf_url = popup.value.url
     response = boss.request.get(pdf_url)
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
