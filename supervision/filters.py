@@ -12,6 +12,9 @@ from office.models import Department, User
 from .models import Task, local_today, yellow_days
 
 OPEN = list(Task.OPEN)
+ALL = _("All")
+# Always shown; the others fold away under "More filters" (phones).
+PRIMARY_FILTERS = ("q", "light", "status", "department")
 
 
 def light_q(light: str) -> Q:
@@ -77,22 +80,30 @@ class MonthFilter(django_filters.Filter):
 
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Task.Status.choices, empty_label=ALL
+    )
     light = django_filters.ChoiceFilter(
-        label=_("Light"), choices=Task.Light.choices, method="filter_light"
+        label=_("Light"), choices=Task.Light.choices, method="filter_light", empty_label=ALL
     )
     department = django_filters.ModelChoiceFilter(
-        label=_("Department"), field_name="owner_department", queryset=Department.objects.all()
+        label=_("Department"),
+        field_name="owner_department",
+        queryset=Department.objects.all(),
+        empty_label=ALL,
     )
     source = django_filters.ChoiceFilter(
-        label=_("Source"), field_name="source_kind", choices=Task.SourceKind.choices
+        label=_("Source"),
+        field_name="source_kind",
+        choices=Task.SourceKind.choices,
+        empty_label=ALL,
     )
     owner = django_filters.ModelChoiceFilter(
-        label=_("Owner"), queryset=User.objects.filter(is_active=True)
+        label=_("Owner"), queryset=User.objects.filter(is_active=True), empty_label=ALL
     )
     month = MonthFilter(label=_("Due in month"), widget=forms.TextInput(attrs={"type": "month"}))
     outcome = django_filters.ChoiceFilter(
-        label=_("Outcome"), choices=Outcome.CHOICES, method="filter_outcome"
+        label=_("Outcome"), choices=Outcome.CHOICES, method="filter_outcome", empty_label=ALL
     )
 
     class Meta:

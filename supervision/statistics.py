@@ -101,8 +101,12 @@ def counted(user, *, month: datetime.date | None = None) -> QuerySet[Task]:
     return tasks
 
 
-def statistics_for(user, *, month: datetime.date | None = None, months: int = 12) -> dict:
-    """{"overall": Row, "departments": [Row], "sources": [Row], "months": [Row]}."""
+def statistics_for(
+    user, *, month: datetime.date | None = None, months: int = 12, ahead: int = 2
+) -> dict:
+    """{"overall": Row, "departments": [Row], "sources": [Row], "months": [Row]}.
+
+    The month rows end at the chosen month, or `ahead` months from now (what falls due soon)."""
     tasks = counted(user, month=month)
     month_param = {"month": f"{month:%Y-%m}"} if month else {}
     overall = _row("", month_param, tasks.aggregate(**_counts()))
@@ -126,7 +130,7 @@ def statistics_for(user, *, month: datetime.date | None = None, months: int = 12
         for kind in Task.SourceKind.values
         if kind in found
     ]
-    last = month or month_start(local_today())
+    last = month or month_start(local_today(), back=-ahead)
     first = month_start(last, back=months - 1)
     by_month = {
         values["month"]: values

@@ -3,14 +3,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Case, F, When
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from office.errors import DomainError
 
 from .. import permissions as perms
-from ..filters import TaskFilter
+from ..filters import PRIMARY_FILTERS, TaskFilter
 from ..forms import TaskForm
+from ..models import Task
 from ..selectors import board_for
 from ..services import task_create_from
 
@@ -20,12 +22,20 @@ PAGE_SIZE = 50
 def index(request):
     """Filters in the query string (bookmarkable); htmx swaps only the results."""
     filters = TaskFilter(request.GET or None, queryset=board_for(request.user))
-    tasks = filters.qs.order_by("deadline", "pk") if filters.is_bound else filters.queryset
+    # Open items first, soonest deadline on top; finished ones after, newest first.
+    open_deadline = Case(When(status__in=Task.OPEN, then=F("deadline")))
+    tasks = filters.qs.order_by(open_deadline.asc(nulls_last=True), F("deadline").desc(), "-pk")
     page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    form = filters.form
     context = {
         "filters": filters,
+        "primary_fields": [form[name] for name in PRIMARY_FILTERS],
+        "more_fields": [field for field in form if field.name not in PRIMARY_FILTERS],
+        "more_open": any(
+            request.GET.get(field.name) for field in form if field.name not in PRIMARY_FILTERS
+        ),
         "page": page,
         "query": query.urlencode(),
         "can_file": perms.can_file(request.user),
