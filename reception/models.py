@@ -2,8 +2,10 @@
 reception arrangements tied to a visit, and the watch list consulted at check-in."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -65,6 +67,11 @@ class Visit(WorkflowMixin, models.Model):
             models.Index(fields=["expected_arrival"]),
             models.Index(fields=["host", "expected_arrival"]),
             models.Index(fields=["status", "expected_arrival"]),
+            # The log's organisation filter is icontains, i.e. UPPER(organisation) LIKE '%x%'.
+            GinIndex(
+                OpClass(Upper("organisation"), name="gin_trgm_ops"),
+                name="reception_visit_org_trgm",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

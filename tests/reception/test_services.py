@@ -116,14 +116,14 @@ def test_id_number_never_reaches_audit_or_notifications(receptionist, visit, vis
 def test_double_check_in_is_refused_and_changes_nothing(receptionist, visitor):
     services.visitor_check_in(visitor_id=visitor.pk, badge_number="5", by=receptionist)
     first = Visitor.objects.get(pk=visitor.pk).checked_in_at
-    with pytest.raises(DomainError, match="already checked in"):
+    with pytest.raises(DomainError, match="已签到"):
         services.visitor_check_in(visitor_id=visitor.pk, badge_number="6", by=receptionist)
     again = Visitor.objects.get(pk=visitor.pk)
     assert (again.checked_in_at, again.badge_number) == (first, "5")
 
 
 def test_checking_out_someone_never_checked_in_is_refused(receptionist, visit, visitor):
-    with pytest.raises(DomainError, match="never checked in"):
+    with pytest.raises(DomainError, match="从未签到"):
         services.visitor_check_out(visitor_id=visitor.pk, by=receptionist)
     assert Visitor.objects.get(pk=visitor.pk).checked_out_at is None
     assert Visit.objects.get(pk=visit.pk).status == S.EXPECTED
@@ -132,7 +132,7 @@ def test_checking_out_someone_never_checked_in_is_refused(receptionist, visit, v
 def test_double_check_out_is_refused(receptionist, visitor):
     services.visitor_check_in(visitor_id=visitor.pk, badge_number="5", by=receptionist)
     services.visitor_check_out(visitor_id=visitor.pk, by=receptionist)
-    with pytest.raises(DomainError, match="already been checked out"):
+    with pytest.raises(DomainError, match="已经签离"):
         services.visitor_check_out(visitor_id=visitor.pk, by=receptionist)
 
 
