@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from duty.models import Assignment, HandoverItem, Incident, LogEntry, Post, ShiftTemplate
 from office.validators import clean_text
@@ -66,6 +67,7 @@ class LogEntryForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["occurred_at"].initial = localtime(now()).replace(second=0, microsecond=0)
+        self.fields["kind"].initial = LogEntry.Kind.PHONE  # the most common entry at night
 
 
 class IncidentForm(CleanTextMixin, forms.ModelForm):
@@ -87,7 +89,9 @@ class IncidentForm(CleanTextMixin, forms.ModelForm):
 class ResolveForm(BootstrapMixin, CleanTextMixin, forms.Form):
     text_fields = ("resolution",)
     resolution = forms.CharField(
-        label=_("Resolution"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=pgettext_lazy("duty", "Resolution"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -106,7 +110,7 @@ class SpendForm(CleanTextMixin, forms.Form):
             "max_decimal_places": _("Amounts have at most two decimals (fen)."),
         },
     )
-    purpose = forms.CharField(label=_("Purpose"), max_length=200)
+    purpose = forms.CharField(label=pgettext_lazy("duty", "Purpose"), max_length=200)
     emergency = forms.BooleanField(
         label=_("Emergency: already spent, approve afterwards (补办)"), required=False
     )
@@ -114,13 +118,13 @@ class SpendForm(CleanTextMixin, forms.Form):
 
 class DecisionForm(BootstrapMixin, CleanTextMixin, forms.Form):
     text_fields = ("note",)
-    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+    note = forms.CharField(label=pgettext_lazy("duty", "Note"), max_length=200, required=False)
 
 
 ITEM_FIELDS = [
     ("keys", HandoverItem.Kind.KEY, _("Keys")),
     ("equipment", HandoverItem.Kind.EQUIPMENT, _("Equipment")),
-    ("documents", HandoverItem.Kind.DOCUMENT, _("Documents")),
+    ("documents", HandoverItem.Kind.DOCUMENT, pgettext_lazy("duty", "Documents")),
     ("others", HandoverItem.Kind.OTHER, _("Other items")),
 ]
 
@@ -167,7 +171,10 @@ class HandoverEditForm(CleanTextMixin, forms.Form):
 class HandoverAnswerForm(BootstrapMixin, CleanTextMixin, forms.Form):
     text_fields = ("note",)
     note = forms.CharField(
-        label=_("Note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=pgettext_lazy("duty", "Note"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -225,7 +232,7 @@ class SwapForm(CleanTextMixin, forms.Form):
     counter_assignment = forms.ModelChoiceField(
         label=_("Their shift in return (optional)"), queryset=None, required=False
     )
-    reason = forms.CharField(label=_("Reason"), max_length=200)
+    reason = forms.CharField(label=pgettext_lazy("duty", "Reason"), max_length=200)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -251,17 +258,23 @@ class LogFilterForm(BootstrapMixin, forms.Form):
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds"))] + LogEntry.Kind.choices
+        label=pgettext_lazy("duty", "kind"),
+        required=False,
+        choices=[("", _("All kinds"))] + LogEntry.Kind.choices,
     )
-    q = forms.CharField(label=_("Search"), required=False, max_length=50)
+    q = forms.CharField(label=pgettext_lazy("duty", "Search"), required=False, max_length=50)
 
 
 class HistoryFilterForm(BootstrapMixin, forms.Form):
     day_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("duty", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     day_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("duty", "To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     person = forms.ModelChoiceField(label=_("Person"), queryset=None, required=False)
 

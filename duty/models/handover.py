@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.workflow import WorkflowMixin
 
@@ -13,9 +14,9 @@ from .roster import Shift
 
 class Handover(WorkflowMixin):
     class Status(models.TextChoices):
-        FILED = "filed", _("Awaiting acceptance")
-        ACCEPTED = "accepted", _("Accepted")
-        DISPUTED = "disputed", _("Disputed")
+        FILED = "filed", pgettext_lazy("duty", "Awaiting acceptance")
+        ACCEPTED = "accepted", pgettext_lazy("duty", "Accepted")
+        DISPUTED = "disputed", pgettext_lazy("duty", "Disputed")
 
     # A disputed handover may still be accepted once cleared up; the dispute note stays.
     TRANSITIONS = {
@@ -30,7 +31,7 @@ class Handover(WorkflowMixin):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.FILED
     )
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(pgettext_lazy("duty", "summary"))
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -65,14 +66,14 @@ class HandoverItem(models.Model):
     """One line of the checklist of things handed over."""
 
     class Kind(models.TextChoices):
-        KEY = "key", _("Key")
-        EQUIPMENT = "equipment", _("Equipment")
-        DOCUMENT = "document", _("Document")
-        OTHER = "other", _("Other")
+        KEY = "key", pgettext_lazy("duty", "Key")
+        EQUIPMENT = "equipment", pgettext_lazy("duty", "Equipment")
+        DOCUMENT = "document", pgettext_lazy("duty", "Document")
+        OTHER = "other", pgettext_lazy("duty", "Other")
 
     handover = models.ForeignKey(Handover, on_delete=models.CASCADE, related_name="items")
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    description = models.CharField(_("item"), max_length=120)
+    kind = models.CharField(pgettext_lazy("duty", "kind"), max_length=10, choices=Kind.choices)
+    description = models.CharField(pgettext_lazy("duty", "item"), max_length=120)
     handed_over = models.BooleanField(_("handed over"), default=True)
 
     class Meta:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.workflow import WorkflowMixin
 
@@ -12,16 +13,16 @@ from .roster import Shift
 
 class LogEntry(models.Model):
     class Kind(models.TextChoices):
-        PHONE = "phone", _("Phone call")
-        VISITOR = "visitor", _("Visitor")
-        INCIDENT = "incident", _("Incident")
-        INSTRUCTION = "instruction", _("Instruction")
-        OTHER = "other", _("Other")
+        PHONE = "phone", pgettext_lazy("duty", "Phone call")
+        VISITOR = "visitor", pgettext_lazy("duty", "Visitor")
+        INCIDENT = "incident", pgettext_lazy("duty", "Incident")
+        INSTRUCTION = "instruction", pgettext_lazy("duty", "Instruction")
+        OTHER = "other", pgettext_lazy("duty", "Other")
 
     shift = models.ForeignKey(Shift, on_delete=models.PROTECT, related_name="log_entries")
     occurred_at = models.DateTimeField(_("time"))
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    summary = models.CharField(_("summary"), max_length=500)
+    kind = models.CharField(pgettext_lazy("duty", "kind"), max_length=12, choices=Kind.choices)
+    summary = models.CharField(pgettext_lazy("duty", "summary"), max_length=500)
     follow_up = models.CharField(_("follow-up"), max_length=500, blank=True)
     follow_up_done_at = models.DateTimeField(_("follow-up done at"), null=True, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -46,19 +47,19 @@ class LogEntry(models.Model):
 
 class Incident(WorkflowMixin):
     class Severity(models.TextChoices):
-        LOW = "low", _("Low")
-        MEDIUM = "medium", _("Medium")
-        HIGH = "high", _("High")
+        LOW = "low", pgettext_lazy("duty", "Low")
+        MEDIUM = "medium", pgettext_lazy("duty", "Medium")
+        HIGH = "high", pgettext_lazy("duty", "High")
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        RESOLVED = "resolved", _("Resolved")
+        OPEN = "open", pgettext_lazy("duty", "Open")
+        RESOLVED = "resolved", pgettext_lazy("duty", "Resolved")
 
     TRANSITIONS = {Status.OPEN: {Status.RESOLVED}}
 
     shift = models.ForeignKey(Shift, on_delete=models.PROTECT, related_name="incidents")
     occurred_at = models.DateTimeField(_("time"))
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(pgettext_lazy("duty", "title"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices)
     status = models.CharField(
@@ -67,7 +68,7 @@ class Incident(WorkflowMixin):
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    resolution = models.TextField(_("resolution"), blank=True)
+    resolution = models.TextField(pgettext_lazy("duty", "resolution"), blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

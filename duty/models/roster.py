@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Func, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.workflow import WorkflowMixin
 
@@ -26,10 +27,10 @@ def local_zone() -> ZoneInfo:
 class Post(models.Model):
     """A place or line of duty, e.g. 总值班室."""
 
-    name = models.CharField(_("name"), max_length=60, unique=True)
+    name = models.CharField(pgettext_lazy("duty", "name"), max_length=60, unique=True)
     description = models.CharField(_("description"), max_length=200, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("duty", "active"), default=True)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -43,11 +44,11 @@ class Post(models.Model):
 class ShiftTemplate(models.Model):
     """A shift's clock times; an end at or before the start means the next day."""
 
-    name = models.CharField(_("name"), max_length=30, unique=True)
+    name = models.CharField(pgettext_lazy("duty", "name"), max_length=30, unique=True)
     start_time = models.TimeField(_("starts at"))
     end_time = models.TimeField(_("ends at"))
     order = models.PositiveIntegerField(_("order"), default=0)
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("duty", "active"), default=True)
 
     class Meta:
         ordering = ["order", "start_time", "pk"]
@@ -104,8 +105,8 @@ class Assignment(models.Model):
     """A person on a shift, as its leader or an officer; start/end copied for the constraint."""
 
     class Role(models.TextChoices):
-        LEADER = "leader", _("Shift leader")
-        OFFICER = "officer", _("Duty officer")
+        LEADER = "leader", pgettext_lazy("duty", "Shift leader")
+        OFFICER = "officer", pgettext_lazy("duty", "Duty officer")
 
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="assignments")
     person = models.ForeignKey(
@@ -147,12 +148,12 @@ class SwapRequest(WorkflowMixin):
     """requested -> accepted (by the colleague) -> approved (by the shift leader)."""
 
     class Status(models.TextChoices):
-        REQUESTED = "requested", _("Requested")
-        ACCEPTED = "accepted", _("Accepted by colleague")
-        APPROVED = "approved", _("Approved")
-        DECLINED = "declined", _("Declined by colleague")
-        REJECTED = "rejected", _("Rejected by leader")
-        CANCELLED = "cancelled", _("Withdrawn")
+        REQUESTED = "requested", pgettext_lazy("duty", "Requested")
+        ACCEPTED = "accepted", pgettext_lazy("duty", "Accepted by colleague")
+        APPROVED = "approved", pgettext_lazy("duty", "Approved")
+        DECLINED = "declined", pgettext_lazy("duty", "Declined by colleague")
+        REJECTED = "rejected", pgettext_lazy("duty", "Rejected by leader")
+        CANCELLED = "cancelled", pgettext_lazy("duty", "Withdrawn")
 
     TRANSITIONS = {
         Status.REQUESTED: {Status.ACCEPTED, Status.DECLINED, Status.CANCELLED},
@@ -178,7 +179,7 @@ class SwapRequest(WorkflowMixin):
         on_delete=models.CASCADE,
         related_name="counter_swaps",
     )
-    reason = models.CharField(_("reason"), max_length=200)
+    reason = models.CharField(pgettext_lazy("duty", "reason"), max_length=200)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED
     )

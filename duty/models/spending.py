@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.workflow import WorkflowMixin
 
@@ -14,15 +15,15 @@ from .roster import Shift
 
 class SpendRequest(WorkflowMixin):
     class Tier(models.TextChoices):
-        OFFICER = "officer", _("Within the officer's limit")
-        LEADER = "leader", _("Shift leader approves")
-        DIRECTOR = "director", _("Director approves")
+        OFFICER = "officer", pgettext_lazy("duty", "Within the officer's limit")
+        LEADER = "leader", pgettext_lazy("duty", "Shift leader approves")
+        DIRECTOR = "director", pgettext_lazy("duty", "Director approves")
 
     class Status(models.TextChoices):
-        RECORDED = "recorded", _("Recorded")
-        PENDING = "pending", _("Awaiting approval")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        RECORDED = "recorded", pgettext_lazy("duty", "Recorded")
+        PENDING = "pending", pgettext_lazy("duty", "Awaiting approval")
+        APPROVED = "approved", pgettext_lazy("duty", "Approved")
+        REJECTED = "rejected", pgettext_lazy("duty", "Rejected")
 
     TRANSITIONS = {Status.PENDING: {Status.APPROVED, Status.REJECTED}}
 
@@ -36,7 +37,7 @@ class SpendRequest(WorkflowMixin):
         decimal_places=2,
         validators=[MinValueValidator(0)],
     )
-    purpose = models.CharField(_("purpose"), max_length=200)
+    purpose = models.CharField(pgettext_lazy("duty", "purpose"), max_length=200)
     emergency = models.BooleanField(
         _("emergency (executed first, approved afterwards)"), default=False
     )
@@ -57,7 +58,7 @@ class SpendRequest(WorkflowMixin):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.CharField(_("note"), max_length=200, blank=True)
+    decision_note = models.CharField(pgettext_lazy("duty", "note"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

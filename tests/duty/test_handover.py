@@ -51,7 +51,7 @@ def test_filing_carries_open_matters_and_cancels_late_reminders(shift, next_shif
 
 def test_second_handover_for_same_shift_is_refused(shift, officer, leader):
     _file(shift, officer)
-    with pytest.raises(DomainError, match="already been filed"):
+    with pytest.raises(DomainError, match="已经提交"):
         _file(shift, leader)
     assert Handover.objects.count() == 1
 

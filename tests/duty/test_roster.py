@@ -35,7 +35,7 @@ def test_person_cannot_be_on_two_overlapping_shifts(director, officer):
     first = make_shift(post=PostFactory(name="总值班室"), day=day)
     other_post = make_shift(post=PostFactory(name="应急值守"), day=day)
     assignment_add(shift=first, person=officer, role="officer", by=director)
-    with pytest.raises(DomainError, match="overlapping"):
+    with pytest.raises(DomainError, match="时间重叠"):
         assignment_add(shift=other_post, person=officer, role="officer", by=director)
     assert Assignment.objects.filter(person=officer).count() == 1
 
@@ -100,7 +100,7 @@ def test_generate_clash_saves_nothing(director, leader, officer):
     busy = make_shift(post=PostFactory(name="应急值守"), day=date(2026, 12, 2))
     assign(busy, officer)
     before = Assignment.objects.count()
-    with pytest.raises(DomainError, match="overlapping"):
+    with pytest.raises(DomainError, match="时间重叠"):
         with transaction.atomic():
             roster_generate(
                 post=PostFactory(name="总值班室"),
@@ -119,9 +119,9 @@ def test_generate_clash_saves_nothing(director, leader, officer):
 @pytest.mark.parametrize(
     ("first", "last", "per_shift", "message"),
     [
-        (date(2026, 12, 5), date(2026, 12, 1), 1, "last day"),
-        (date(2026, 1, 1), date(2026, 12, 31), 1, "at most"),
-        (date(2026, 12, 1), date(2026, 12, 2), 3, "fewer officers"),
+        (date(2026, 12, 5), date(2026, 12, 1), 1, "结束日期"),
+        (date(2026, 1, 1), date(2026, 12, 31), 1, "最多"),
+        (date(2026, 12, 1), date(2026, 12, 2), 3, "人数少于"),
     ],
 )
 def test_generate_refuses_bad_ranges(director, leader, officer, first, last, per_shift, message):

@@ -70,7 +70,7 @@ def test_approve_refused_when_colleague_became_busy(future_shift, officer, colle
     swap = _request(future_shift, officer, colleague)
     swaps.swap_accept(swap=swap, by=colleague)
     assign(make_shift(post=PostFactory(name="应急值守"), day=shift.date), colleague)
-    with pytest.raises(DomainError, match="overlapping"):
+    with pytest.raises(DomainError, match="时间重叠"):
         swaps.swap_approve(swap=swap, by=leader)
     assignment.refresh_from_db()
     assert assignment.person == officer
