@@ -9,7 +9,7 @@ class ReceptionConfig(AppConfig):
     def ready(self):
         from celery.schedules import crontab
 
-        from office import navigation, schedule, todo
+        from office import calendar, navigation, schedule, todo
         from office.services.audit import register_verbs
 
         from . import selectors
@@ -58,6 +58,7 @@ class ReceptionConfig(AppConfig):
                 date_field="flagged_at",
             )
         )
+        calendar.register("reception", selectors.calendar_events_for)
         register_verbs(
             {
                 "reception.visit_registered": _("Visit registered"),

@@ -219,3 +219,28 @@ def suggest_badge_number() -> str:
     while f"{number:03d}" in taken:
         number += 1
     return f"{number:03d}"
+
+
+def calendar_events_for(user):
+    """The host's visits (30 days back, 180 ahead) for the personal calendar feed."""
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    from office.calendar import CalendarEvent
+
+    moment = now()
+    visits = Visit.objects.filter(
+        host=user,
+        expected_arrival__gte=moment - timedelta(days=30),
+        expected_arrival__lt=moment + timedelta(days=180),
+    ).exclude(status=Visit.Status.NO_SHOW)
+    for visit in visits.order_by("expected_arrival")[:500]:
+        yield CalendarEvent(
+            uid=f"reception-visit-{visit.pk}@office",
+            start=visit.expected_arrival,
+            end=visit.expected_departure,
+            summary=_("Visit: %(visit)s") % {"visit": visit},
+            description=visit.purpose,
+            url=f"{settings.SITE_URL}{visit.get_absolute_url()}",
+            cancelled=visit.status == Visit.Status.CANCELLED,
+        )

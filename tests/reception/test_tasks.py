@@ -129,3 +129,12 @@ def _count_inbox_queries(user) -> int:
     with CaptureQueriesContext(connection) as captured:
         todo.inbox_for(user)
     return len(captured)
+
+
+def test_host_calendar_feed_lists_the_visit(staff, client_for):
+    visit = visit_with(host=staff, organisation="市科协")
+    visit_with(host=staff, status=Visit.Status.CANCELLED, organisation="市气象局")
+    response = client_for(staff).get(f"/calendar/{staff.calendar_token}.ics")
+    body = response.content.decode()
+    assert f"reception-visit-{visit.pk}@office" in body and "市科协" in body
+    assert "STATUS:CANCELLED" in body
