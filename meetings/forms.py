@@ -32,8 +32,8 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
 
 
 class MeetingForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
+    title = forms.CharField(label=_("Meeting title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind of meeting"), choices=Meeting.Kind.choices)
     start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
     end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     room = forms.ModelChoiceField(
@@ -232,7 +232,9 @@ def agenda_from(formset) -> list[dict]:
 
 class CancelForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason for cancelling"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Why is the meeting cancelled?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -243,7 +245,7 @@ class ReplyForm(forms.Form):
             (Attendance.Response.DECLINED, _("Decline")),
         ]
     )
-    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Reason given"), max_length=300, required=False)
 
     def clean(self):
         data = super().clean()
@@ -263,7 +265,7 @@ class RoomForm(forms.ModelForm):
 
 class MinutesForm(forms.Form):
     summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Summary of the meeting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, agenda_items=(), **kwargs):
@@ -301,10 +303,10 @@ class MinutesForm(forms.Form):
 
 
 class ResolutionForm(forms.Form):
-    content = forms.CharField(label=_("Decision"), max_length=300, required=False)
+    content = forms.CharField(label=_("What was decided"), max_length=300, required=False)
     owner = PersonChoiceField(label=_("Owner"), queryset=people(), required=False)
     deadline = forms.DateField(
-        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Complete by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def clean(self):
@@ -316,7 +318,7 @@ class ResolutionForm(forms.Form):
             if not data.get("deadline"):
                 self.add_error("deadline", _("Every resolution needs a deadline."))
             elif data["deadline"] < localtime().date():
-                self.add_error("deadline", _("The deadline cannot be in the past."))
+                self.add_error("deadline", _("The completion date cannot be in the past."))
         elif data.get("owner") or data.get("deadline"):
             self.add_error("content", _("Say what was decided."))
         return data

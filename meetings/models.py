@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Func, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.workflow import WorkflowMixin
 
@@ -54,7 +55,7 @@ class Meeting(WorkflowMixin):
         SCHEDULED = "scheduled", _("Scheduled")
         HELD = "held", _("Held")
         MINUTED = "minuted", _("Minuted")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("meeting status", "Cancelled")
 
     class Kind(models.TextChoices):
         OFFICE = "office", _("Office meeting")
@@ -75,8 +76,10 @@ class Meeting(WorkflowMixin):
     ACTIVE = (Status.SCHEDULED, Status.HELD, Status.MINUTED)
     EDITABLE = (Status.DRAFT, Status.SCHEDULED)
 
-    title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OFFICE)
+    title = models.CharField(_("meeting title"), max_length=200)
+    kind = models.CharField(
+        _("kind of meeting"), max_length=20, choices=Kind.choices, default=Kind.OFFICE
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
@@ -115,8 +118,8 @@ class Meeting(WorkflowMixin):
     # iCalendar SEQUENCE: bumped on every change attendees must hear about.
     sequence = models.PositiveIntegerField(default=0)
     sign_in_token = models.CharField(max_length=40, default=new_sign_in_token, editable=False)
-    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    cancel_reason = models.TextField(_("why the meeting was cancelled"), blank=True)
+    created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -197,7 +200,7 @@ class Attendance(models.Model):
     response = models.CharField(
         _("reply"), max_length=10, choices=Response.choices, default=Response.PENDING
     )
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    reason = models.CharField(_("reason given"), max_length=300, blank=True)
     responded_at = models.DateTimeField(_("replied at"), null=True, blank=True)
     presence = models.CharField(
         _("attendance"), max_length=10, choices=Presence.choices, default=Presence.UNKNOWN
@@ -239,7 +242,7 @@ class Minutes(WorkflowMixin):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Being drafted")
         SUBMITTED = "submitted", _("Awaiting approval")
-        APPROVED = "approved", _("Approved")
+        APPROVED = "approved", pgettext_lazy("minutes status", "Approved")
 
     # Returning submitted minutes sends them back to draft (minutes_return).
     TRANSITIONS = {
@@ -252,7 +255,7 @@ class Minutes(WorkflowMixin):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary of the meeting"), blank=True)
     return_reason = models.TextField(_("reason for returning"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_by = models.ForeignKey(
@@ -264,7 +267,7 @@ class Minutes(WorkflowMixin):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("first saved at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("minutes")
@@ -283,14 +286,14 @@ class Resolution(models.Model):
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="resolutions")
     order = models.PositiveIntegerField(_("order"), default=1)
-    content = models.CharField(_("decision"), max_length=300)
+    content = models.CharField(_("what was decided"), max_length=300)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="meeting_resolutions",
         verbose_name=_("owner"),
     )
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("complete by"))
 
     class Meta:
         ordering = ["order", "id"]

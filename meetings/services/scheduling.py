@@ -324,7 +324,7 @@ def meeting_cancel(*, meeting_id: int, by, reason: str) -> Meeting:
     )
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(_("Please give a reason for cancelling."))
+        raise DomainError(_("Please say why the meeting is cancelled."))
     was_scheduled = meeting.status == Meeting.Status.SCHEDULED
     meeting.status, meeting.cancel_reason = Meeting.Status.CANCELLED, reason
     meeting.sequence += 1

@@ -12,6 +12,8 @@ from office.models import AuditEvent
 
 from .factories import MeetingFactory, MinutesFactory, ResolutionFactory, at
 
+pytestmark = pytest.mark.django_db
+
 S = Meeting.Status
 
 

@@ -1,0 +1,117 @@
+"""办会, as the people click it, in Chinese: the clerk books a room and invites people, a
+second booking of the slot is refused with the message, an attendee accepts, the recorder
+writes minutes with two resolutions, the chair approves, two supervision items appear and
+the minutes PDF opens."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from meetings import tasks
+from meetings.models import Meeting
+from tests.meetings.factories import RoomFactory
+
+pytestmark = pytest.mark.e2e
+
+
+def _local(days: int, hour: int) -> datetime.datetime:
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def _book(page, *, title, room, chair, recorder, attendees):
+    page.goto("/meetings/new/")
+    page.get_by_label("会议名称").fill(title)
+    page.get_by_label("开始时间").fill(_local(2, 9).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("结束时间").fill(_local(2, 10).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("会议室", exact=True).select_option(label=str(room))
+    page.get_by_label("主持人").select_option(value=str(chair.pk))
+    page.get_by_label("记录人").select_option(value=str(recorder.pk))
+    page.get_by_label("参会人员（必须出席）").select_option([str(u.pk) for u in attendees])
+    page.get_by_label("议题").first.fill("审议年度预算执行情况")
+    page.get_by_role("button", name="预订并发送邀请").click()
+
+
+def test_booking_to_supervised_resolutions(
+    browser_page, login, clerk, director, staff, live_server
+):
+    room = RoomFactory(name="第一会议室", building="行政楼", capacity=20)
+    RoomFactory(name="第二会议室", building="行政楼", capacity=20)
+
+    # The clerk books a room and invites people.
+    page = browser_page()
+    login(page, clerk)
+    _book(
+        page, title="预算执行分析会", room=room, chair=director, recorder=clerk, attendees=[staff]
+    )
+    expect(page.locator("h1")).to_contain_text("预算执行分析会")
+    expect(page.locator("h1")).to_contain_text("已安排")
+    expect(page.locator("#attendees")).to_contain_text("staff")
+
+    # A second booking of the same slot is refused, naming the meeting and a free room.
+    _book(page, title="另一个会议", room=room, chair=director, recorder=clerk, attendees=[])
+    errors = page.locator("#meeting-form")
+    expect(errors).to_contain_text("已被“预算执行分析会”")
+    expect(errors).to_contain_text("第二会议室")
+    assert Meeting.objects.count() == 1
+    meeting = Meeting.objects.get()
+
+    # An attendee accepts (on a phone).
+    phone = browser_page(phone=True)
+    login(phone, staff)
+    phone.goto(meeting.get_absolute_url())
+    phone.get_by_role("button", name="接受").click()
+    expect(phone.locator("#reply")).to_contain_text("已接受")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    page.goto(meeting.get_absolute_url())
+    expect(page.locator("#attendees")).to_contain_text("已接受")
+
+    # The meeting takes place (time passes; the sweep marks it held).
+    Meeting.objects.filter(pk=meeting.pk).update(start=_local(-1, 9), end=_local(-1, 10))
+    assert tasks.mark_meeting_held(meeting.pk)
+
+    # The recorder writes minutes with two resolutions and submits them.
+    page.goto(meeting.get_absolute_url())
+    page.get_by_role("link", name="撰写会议纪要").click()
+    page.get_by_label("会议概述").fill("会议听取了财务处关于预算执行情况的汇报。")
+    page.get_by_label("讨论情况").fill("与会人员认为执行进度偏慢。")
+    page.get_by_label("议定事项").fill("加快预算执行进度。")
+    rows = page.locator(".resolution-row")
+    for index, (text, deadline) in enumerate(
+        [("制定预算执行整改方案", 10), ("清理结转结余资金", 20)]
+    ):
+        row = rows.nth(index)
+        row.get_by_label("决定事项").fill(text)
+        row.get_by_label("责任人").select_option(value=str(staff.pk))
+        row.get_by_label("完成时限").fill(
+            (timezone.localdate() + datetime.timedelta(days=deadline)).isoformat()
+        )
+    page.get_by_role("button", name="提交主持人审定").click()
+    expect(page.locator(".alert-success")).to_contain_text("已提交主持人审定")
+
+    # The chair approves; two supervision items appear with their lights.
+    chair = browser_page()
+    login(chair, director)
+    chair.goto(meeting.get_absolute_url())
+    chair.get_by_role("link", name="会议纪要", exact=True).click()
+    chair.get_by_role("button", name="审定会议纪要").click()
+    expect(chair.locator("h1")).to_contain_text("已形成纪要")
+    resolutions = chair.locator("#resolutions tbody tr")
+    expect(resolutions).to_have_count(2)
+    expect(chair.locator("#resolutions .light")).to_have_count(2)
+    expect(chair.locator("#resolutions")).to_contain_text("制定预算执行整改方案")
+
+    # The minutes PDF opens, in Chinese.
+    from pypdf import PdfReader
+
+    chair.get_by_role("link", name="会议纪要", exact=True).click()
+    pdf_link = chair.get_by_role("link", name="PDF")
+    response = chair.request.get(live_server.url + pdf_link.get_attribute("href"))
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
+    assert "会议纪要" in text and "清理结转结余资金" in text
+    expect(chair).to_have_url(re.compile(r"/meetings/\d+/minutes/"))
