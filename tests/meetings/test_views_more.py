@@ -1,0 +1,87 @@
+"""More pages: sign-in from the QR link, changing and scheduling, the board by htmx, English."""
+
+from django.core import mail
+from django.urls import reverse
+
+from meetings.models import Attendance, Meeting
+
+from .factories import MeetingFactory, RoomFactory, at
+
+
+def test_sign_in_from_the_qr_link(client_for, staff):
+    meeting = MeetingFactory(start=at(0, 0), end=at(1, 0))
+    Attendance.objects.create(meeting=meeting, user=staff)
+    client = client_for(staff)
+    url = reverse("meetings:sign_in", args=[meeting.pk])
+    page = client.get(url, {"t": meeting.sign_in_token}).content.decode()
+    assert "签到" in page and meeting.title in page
+    client.post(url, {"t": "forged"})
+    assert Attendance.objects.get(user=staff).presence == "unknown"
+    response = client.post(url, {"t": meeting.sign_in_token})
+    assert response.status_code == 302
+    assert Attendance.objects.get(user=staff).presence == "present"
+
+
+def test_changing_a_meeting_through_the_form_tells_attendees(
+    client_for, clerk, director, staff, django_capture_on_commit_callbacks
+):
+    room = RoomFactory()
+    meeting = MeetingFactory(organiser=clerk, chair=director, recorder=clerk, room=room)
+    for user in (director, clerk, staff):
+        Attendance.objects.create(meeting=meeting, user=user)
+    client = client_for(clerk)
+    form = client.get(reverse("meetings:edit", args=[meeting.pk])).context["form"]
+    post = {k: v for k, v in form.initial.items() if v is not None}
+    post.update(
+        {
+            "start": at(3, 14).strftime("%Y-%m-%dT%H:%M"),
+            "end": at(3, 15).strftime("%Y-%m-%dT%H:%M"),
+            "required_attendees": [director.pk, clerk.pk, staff.pk],
+            "agenda-TOTAL_FORMS": 0,
+            "agenda-INITIAL_FORMS": 0,
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meetings:edit", args=[meeting.pk]), post)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.start == at(3, 14) and meeting.sequence == 1
+    assert any(m.to == [staff.email] and "会议变更" in m.subject for m in mail.outbox)
+
+
+def test_a_draft_is_scheduled_from_its_page(client_for, clerk, director):
+    meeting = MeetingFactory(organiser=clerk, chair=director, recorder=clerk, status="draft")
+    client = client_for(clerk)
+    assert "安排会议并发送邀请" in client.get(meeting.get_absolute_url()).content.decode()
+    client.post(reverse("meetings:schedule", args=[meeting.pk]))
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.SCHEDULED
+
+
+def test_scheduling_a_draft_into_a_taken_slot_says_why(client_for, clerk, director):
+    room = RoomFactory(name="党组会议室")
+    MeetingFactory(room=room, title="已占用的会", organiser=clerk)
+    draft = MeetingFactory(room=room, organiser=clerk, chair=director, status="draft")
+    response = client_for(clerk).post(reverse("meetings:schedule", args=[draft.pk]), follow=True)
+    assert "已占用的会" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+
+
+def test_board_by_htmx_returns_the_partial(client_for, staff):
+    response = client_for(staff).get(reverse("meetings:board"), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "<html" not in response.content.decode()
+
+
+def test_bad_board_dates_fall_back_to_today(client_for, staff):
+    response = client_for(staff).get(reverse("meetings:board"), {"date": "2026-13-45"})
+    assert response.status_code == 200
+
+
+def test_pages_in_english(client_for, staff):
+    meeting = MeetingFactory(title="Budget review")
+    Attendance.objects.create(meeting=meeting, user=staff)
+    client = client_for(staff)
+    client.cookies["django_language"] = "en"
+    body = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Accept" in body and "Agenda" in body
