@@ -101,8 +101,9 @@ def outgoing_list(user, filters: dict | None = None) -> QuerySet[OutgoingDocumen
 
 
 def text_match(term: str) -> Q:
-    """icontains on search_text (a pg_trgm GIN index on UPPER(search_text) backs it)."""
-    return Q(search_text__icontains=term)
+    """Case-insensitive substring match: search_text is stored upper-cased, so the term is
+    upper-cased here and the LIKE needs no per-row upper() (a pg_trgm GIN index backs it)."""
+    return Q(search_text__contains=term.upper())
 
 
 FILTER_KEYS = ("kind", "status", "security_level", "year")

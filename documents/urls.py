@@ -20,6 +20,11 @@ urlpatterns = [
     path("incoming/<int:pk>/return/", incoming.incoming_return, name="incoming_return"),
     path("incoming/<int:pk>/archive/", archive.incoming_archive, name="incoming_archive"),
     path("incoming/<int:pk>/access/", incoming.access_grant, name="incoming_access"),
+    path(
+        "incoming/<int:pk>/access/<int:user_pk>/revoke/",
+        incoming.access_revoke,
+        name="incoming_access_revoke",
+    ),
     path("incoming/<int:pk>/pdf/", incoming.incoming_pdf, name="incoming_pdf"),
     path(
         "incoming/<int:pk>/attachments/new/",
@@ -52,6 +57,12 @@ urlpatterns = [
         incoming.access_grant,
         {"kind": "outgoing"},
         name="outgoing_access",
+    ),
+    path(
+        "outgoing/<int:pk>/access/<int:user_pk>/revoke/",
+        incoming.access_revoke,
+        {"kind": "outgoing"},
+        name="outgoing_access_revoke",
     ),
     path("outgoing/<int:pk>/pdf/", outgoing.outgoing_pdf, name="outgoing_pdf"),
     path("outgoing/<int:pk>/sheet.pdf", outgoing.outgoing_sheet_pdf, name="outgoing_sheet_pdf"),

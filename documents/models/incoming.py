@@ -1,9 +1,8 @@
 """Incoming documents (收文) and their scanned attachments."""
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,10 +14,9 @@ from .common import DocumentBase, SearchableMixin
 
 
 def trigram_indexes(prefix: str, *fields: str) -> list[GinIndex]:
-    """GIN trigram indexes on UPPER(field): what icontains compiles to on PostgreSQL, so
-    searches for any substring (two-character Chinese terms too) can use them."""
+    """pg_trgm GIN indexes for substring search (LIKE '%term%') on the fields."""
     return [
-        GinIndex(OpClass(Upper(field), name="gin_trgm_ops"), name=f"{prefix}_{field}_trgm")
+        GinIndex(fields=[field], opclasses=["gin_trgm_ops"], name=f"{prefix}_{field}_trgm")
         for field in fields
     ]
 

@@ -314,3 +314,18 @@ def access_grant(request, pk: int, kind: str = "incoming"):
         success=_("Access granted."),
         perform=perform,
     )
+
+
+@require_POST
+def access_revoke(request, pk: int, user_pk: int, kind: str = "incoming"):
+    """The director takes someone off a secret / confidential document's access list."""
+    scope = selectors.incoming_for if kind == "incoming" else selectors.outgoing_for
+    document = get_object_or_404(scope(request.user), pk=pk)
+    person = get_object_or_404(document.access_list.all(), pk=user_pk)
+    return post_action(
+        request,
+        target=document,
+        allowed=can.can_manage_access(request.user, document),
+        success=_("Access revoked."),
+        perform=lambda: services.access_revoke(document=document, user=person, by=request.user),
+    )

@@ -259,3 +259,21 @@ def test_return_requires_a_reason(clerk, director, client_for):
     document.refresh_from_db()
     page = client_for(clerk).get(document.get_absolute_url()).content.decode()
     assert document.status == "draft" and "请压缩篇幅" in page
+
+
+def test_out_of_range_ids_are_404_not_500(clerk, client_for):
+    client = client_for(clerk)
+    assert client.get(f"/documents/incoming/{10**20}/").status_code == 404
+    assert client.get(f"/documents/outgoing/{10**20}/versions/{10**20}/").status_code == 404
+
+
+def test_director_grants_and_revokes_access(clerk, director, staff, client_for):
+    document = IncomingFactory(security_level="secret", registered_by=director)
+    grant = reverse("documents:incoming_access", args=[document.pk])
+    assert client_for(staff).get(document.get_absolute_url()).status_code == 404
+    client_for(director).post(grant, {"user": staff.pk})
+    assert client_for(staff).get(document.get_absolute_url()).status_code == 200
+    revoke = reverse("documents:incoming_access_revoke", args=[document.pk, staff.pk])
+    assert client_for(staff).post(revoke).status_code == 403
+    client_for(director).post(revoke)
+    assert client_for(staff).get(document.get_absolute_url()).status_code == 404
