@@ -1,5 +1,6 @@
 """Forms of the duty app: validation only; services do the writing."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
@@ -12,6 +13,7 @@ from duty.models import Assignment, HandoverItem, Incident, LogEntry, Post, Shif
 from office.validators import clean_text
 
 MAX_AMOUNT = Decimal("9999999999.99")
+SWAP_HORIZON_DAYS = 62
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
@@ -237,11 +239,14 @@ class SwapForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["colleague"].queryset = duty_people().exclude(pk=user.pk)
+        # No slice here: a choice field must be able to filter its queryset when validating.
         self.fields["counter_assignment"].queryset = (
-            Assignment.objects.filter(starts_at__gt=now())
+            Assignment.objects.filter(
+                starts_at__gt=now(), starts_at__lte=now() + timedelta(days=SWAP_HORIZON_DAYS)
+            )
             .exclude(person=user)
             .select_related("person", "shift__post", "shift__template")
-            .order_by("starts_at")[:200]
+            .order_by("starts_at")
         )
         self.fields["counter_assignment"].label_from_instance = lambda a: f"{a.shift} · {a.person}"
 

@@ -27,9 +27,11 @@ def shift_leader_id(shift):
 
 
 def can_keep_log(user, shift) -> bool:
-    """People on the shift keep its log until the handover is accepted."""
+    """People on the shift keep its log once it has started, until the handover is accepted."""
+    from django.utils.timezone import now
+
     closed = has_handover(shift) and shift.handover.status == "accepted"
-    return is_on_shift(user, shift) and not closed
+    return is_on_shift(user, shift) and shift.starts_at <= now() and not closed
 
 
 def can_acknowledge(user, incident, acknowledgements) -> bool:

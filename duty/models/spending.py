@@ -50,7 +50,7 @@ class SpendRequest(WorkflowMixin):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The shift leader for the leader tier; empty means any director.",
+        help_text=_("The shift leader for the leader tier; empty means any director."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     executed_at = models.DateTimeField(_("executed at"), null=True, blank=True)

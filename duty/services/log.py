@@ -1,5 +1,7 @@
 """The duty log and incidents: written by the people on the shift."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.timezone import now
@@ -9,6 +11,13 @@ from duty.models import Assignment, Incident, IncidentAcknowledgement, LogEntry,
 from duty.permissions import can_keep_log
 from office.errors import DomainError
 from office.services import audit, notify
+
+FUTURE_TOLERANCE = timedelta(minutes=10)
+
+
+def _require_past(occurred_at) -> None:
+    if occurred_at > now() + FUTURE_TOLERANCE:
+        raise DomainError(_("The time cannot be in the future."))
 
 
 def _require_log_keeper(*, shift: Shift, by) -> Shift:
@@ -23,6 +32,7 @@ def log_entry_add(
     *, shift: Shift, occurred_at, kind: str, summary: str, follow_up: str = "", by
 ) -> LogEntry:
     shift = _require_log_keeper(shift=shift, by=by)
+    _require_past(occurred_at)
     entry = LogEntry.objects.create(
         shift=shift,
         occurred_at=occurred_at,
@@ -57,6 +67,7 @@ def incident_report(
 ) -> Incident:
     """Record an incident; a high one alerts the shift leader and the director at once."""
     shift = _require_log_keeper(shift=shift, by=by)
+    _require_past(occurred_at)
     incident = Incident.objects.create(
         shift=shift,
         occurred_at=occurred_at,

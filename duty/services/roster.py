@@ -83,7 +83,7 @@ def assignment_add(*, shift: Shift, person, role: str, by) -> Assignment:
 
 @transaction.atomic
 def assignment_remove(*, assignment: Assignment, by) -> None:
-    """Take a person off a shift that has not started yet."""
+    """Take a person off a shift whose handover has not been filed."""
     assignment = (
         Assignment.objects.select_for_update().select_related("shift").get(pk=assignment.pk)
     )

@@ -107,3 +107,28 @@ def test_follow_up_done_once(shift, officer):
     assert not entry.follow_up_pending
     with pytest.raises(DomainError):
         log.log_follow_up_done(entry=entry, by=officer)
+
+
+def test_future_times_are_refused(shift, officer):
+    from datetime import timedelta
+
+    with pytest.raises(DomainError):
+        log.log_entry_add(
+            shift=shift,
+            occurred_at=now() + timedelta(hours=3),
+            kind="phone",
+            summary="x",
+            by=officer,
+        )
+    assert not LogEntry.objects.exists()
+
+
+def test_log_refused_before_the_shift_starts(officer):
+    from datetime import timedelta
+
+    from tests.duty.factories import PostFactory, assign, make_shift
+
+    later = make_shift(post=PostFactory(name="总值班室"), day=(now() + timedelta(days=2)).date())
+    assign(later, officer)
+    with pytest.raises(DomainError):
+        log.log_entry_add(shift=later, occurred_at=now(), kind="phone", summary="x", by=officer)

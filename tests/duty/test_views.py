@@ -258,3 +258,32 @@ def test_incident_acknowledge_view(shift, officer, leader, client_for):
     assert client_for(officer).post(url).status_code == 403
     response = client_for(leader).post(url, follow=True)
     assert "已确认" in response.content.decode()
+
+
+def test_swap_form_with_counter_shift_validates(leader, officer, client_for):
+    from datetime import timedelta
+
+    from django.utils.timezone import localdate
+
+    from duty.models import SwapRequest
+    from tests.duty.factories import PostFactory, assign, make_shift, night_template
+    from tests.factories import UserFactory
+
+    colleague = UserFactory(username="wumin", name="吴敏", roles=["duty_officer"])
+    mine = make_shift(post=PostFactory(name="总值班室"), day=localdate() + timedelta(days=3))
+    assign(mine, leader, "leader")
+    assignment = assign(mine, officer)
+    theirs = assign(make_shift(post=mine.post, template=night_template(), day=mine.date), colleague)
+    url = reverse("duty:swap_create", args=[assignment.pk])
+    client = client_for(officer)
+    bad = client.post(url, {"colleague": leader.pk, "counter_assignment": theirs.pk, "reason": "x"})
+    assert bad.status_code == 200 and not SwapRequest.objects.exists()
+    good = client.post(
+        url, {"colleague": colleague.pk, "counter_assignment": theirs.pk, "reason": "家中有事"}
+    )
+    assert good.status_code == 302
+    assert SwapRequest.objects.get().counter_assignment == theirs
+    assert (
+        client_for(colleague).get(reverse("duty:swap_create", args=[assignment.pk])).status_code
+        == 403
+    )
