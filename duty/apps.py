@@ -31,6 +31,8 @@ class DutyConfig(AppConfig):
                 "duty.assignment_added": _("Put on the roster"),
                 "duty.assignment_removed": _("Taken off the roster"),
                 "duty.roster_generated": _("Roster generated"),
+                "duty.post_created": _("Duty post created"),
+                "duty.template_created": _("Shift template created"),
                 "duty.swap_requested": _("Swap requested"),
                 "duty.swap_accepted": _("Swap accepted by colleague"),
                 "duty.swap_declined": _("Swap declined"),

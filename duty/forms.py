@@ -286,3 +286,26 @@ class HistoryFilterForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = duty_people()
+
+
+class PostForm(CleanTextMixin, forms.ModelForm):
+    text_fields = ("name", "description")
+    prefix = "post"
+
+    class Meta:
+        model = Post
+        fields = ["name", "description"]
+
+
+class ShiftTemplateForm(CleanTextMixin, forms.ModelForm):
+    text_fields = ("name",)
+    prefix = "template"
+
+    class Meta:
+        model = ShiftTemplate
+        fields = ["name", "start_time", "end_time"]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        help_texts = {"end_time": _("At or before the start: the shift ends the next day.")}

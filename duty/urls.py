@@ -11,6 +11,7 @@ urlpatterns = [
     path("roster/pdf/", views.roster_pdf, name="roster_pdf"),
     path("roster/xlsx/", views.roster_xlsx, name="roster_xlsx"),
     path("roster/generate/", views.roster_generate, name="roster_generate"),
+    path("setup/", views.setup, name="setup"),
     path("shifts/<int:pk>/", views.shift_detail, name="shift_detail"),
     path("shifts/<int:pk>/assign/", views.assignment_add, name="assignment_add"),
     path("shifts/<int:pk>/log/", views.log_add, name="log_add"),

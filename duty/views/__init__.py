@@ -9,6 +9,7 @@ from .handover import (
     handover_pdf,
 )
 from .roster import assignment_add, assignment_remove, index, roster, roster_generate
+from .setup import setup
 from .shift import (
     follow_up_done,
     incident_acknowledge,
@@ -46,6 +47,7 @@ __all__ = [
     "roster_generate",
     "roster_pdf",
     "roster_xlsx",
+    "setup",
     "shift_detail",
     "spend_add",
     "spend_decide",
