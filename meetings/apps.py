@@ -68,6 +68,8 @@ class MeetingsConfig(AppConfig):
                 "minutes.submitted": _("Minutes submitted"),
                 "minutes.returned": _("Minutes returned"),
                 "minutes.approved": _("Minutes approved"),
+                "meeting.material_added": _("Material added"),
+                "meeting.material_removed": _("Material removed"),
                 "meeting_room.created": _("Meeting room added"),
                 "meeting_room.changed": _("Meeting room changed"),
             }

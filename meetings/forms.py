@@ -8,6 +8,7 @@ from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 
 from office.models import User
+from office.uploads import validate_upload
 from office.validators import clean_text
 
 from . import selectors
@@ -343,3 +344,28 @@ class ReturnForm(forms.Form):
     reason = forms.CharField(
         label=_("What needs to change"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+MATERIAL_TYPES = {"pdf", "doc", "docx", "xls", "xlsx", "pptx", "ofd", "jpg", "png", "zip", "txt"}
+
+
+class MaterialForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+    agenda_item = forms.TypedChoiceField(
+        label=_("For agenda item"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+
+    def __init__(self, *args, agenda_items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].choices = [("", _("— the whole meeting —"))] + [
+            (item.pk, f"{item.order}. {item.title}") for item in agenda_items
+        ]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_upload(upload, allowed=MATERIAL_TYPES)
+        return upload

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from office.uploads import AttachmentBase
 from office.workflow import WorkflowMixin
 
 
@@ -305,3 +306,24 @@ class Resolution(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.minutes.meeting_id])
+
+
+class Material(AttachmentBase):
+    """A file for the meeting (会议材料), optionally for one agenda item."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="materials")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="files",
+        verbose_name=_("agenda item"),
+    )
+
+    class Meta(AttachmentBase.Meta):
+        verbose_name = _("meeting material")
+        verbose_name_plural = _("meeting materials")
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:material", args=[self.meeting_id, self.pk])

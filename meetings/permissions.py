@@ -98,3 +98,10 @@ def can_read_minutes(user, meeting: Meeting, minutes: Minutes | None) -> bool:
     return user.pk in (meeting.recorder_id, meeting.chair_id, meeting.organiser_id) or has_role(
         user, "director"
     )
+
+
+def can_manage_materials(user, meeting: Meeting) -> bool:
+    """The organiser, chair, recorder and director add and remove materials until minuted."""
+    return (
+        _runs(user, meeting) or user.pk in (meeting.chair_id, meeting.recorder_id)
+    ) and meeting.status in (Meeting.Status.DRAFT, Meeting.Status.SCHEDULED, Meeting.Status.HELD)

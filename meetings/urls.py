@@ -18,6 +18,13 @@ urlpatterns = [
     path("<int:pk>/held/", views.meeting_held, name="held"),
     path("<int:pk>/reply/", views.meeting_reply, name="reply"),
     path("<int:pk>/attendance/", views.attendance_record, name="attendance"),
+    path("<int:pk>/materials/", views.material_upload, name="material_upload"),
+    path("<int:pk>/materials/<int:material_pk>/", views.material_download, name="material"),
+    path(
+        "<int:pk>/materials/<int:material_pk>/delete/",
+        views.material_delete,
+        name="material_delete",
+    ),
     path("<int:pk>/screen/", views.sign_in_screen, name="screen"),
     path("<int:pk>/sign-in/", views.sign_in, name="sign_in"),
     path("<int:pk>/minutes/", views.minutes_page, name="minutes"),

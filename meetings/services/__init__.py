@@ -1,6 +1,7 @@
 """Every write of the meetings app; one function per transition."""
 
 from .attendance import attendance_record, invitation_reply, sign_in
+from .materials import material_add, material_remove
 from .minutes import ResolutionData, minutes_approve, minutes_return, minutes_save, minutes_submit
 from .rooms import room_save
 from .scheduling import (
@@ -24,6 +25,8 @@ __all__ = [
     "meeting_mark_held",
     "meeting_schedule",
     "meeting_update",
+    "material_add",
+    "material_remove",
     "minutes_approve",
     "minutes_return",
     "minutes_save",

@@ -187,10 +187,19 @@ def _apply(meeting: Meeting, data: MeetingData, *, start, end) -> None:
 
 
 def _replace_agenda(meeting: Meeting, agenda: list[dict]) -> None:
-    meeting.agenda_items.all().delete()
-    AgendaItem.objects.bulk_create(
-        AgendaItem(meeting=meeting, order=i, **item) for i, item in enumerate(agenda, 1)
-    )
+    """Update the items in place (their materials stay attached), add or drop the rest."""
+    items = list(meeting.agenda_items.order_by("order", "id"))
+    for order, values in enumerate(agenda, 1):
+        if order <= len(items):
+            item = items[order - 1]
+            item.order = order
+            for name, value in values.items():
+                setattr(item, name, value)
+            item.save()
+        else:
+            AgendaItem.objects.create(meeting=meeting, order=order, **values)
+    for item in items[len(agenda) :]:
+        item.delete()
 
 
 def _replace_guests(meeting: Meeting, guests) -> None:

@@ -1,3 +1,4 @@
+from .materials import material_delete, material_download, material_upload
 from .meetings import (
     attendance_record,
     meeting_cancel,
@@ -24,6 +25,9 @@ __all__ = [
     "meeting_list",
     "meeting_reply",
     "meeting_schedule",
+    "material_delete",
+    "material_download",
+    "material_upload",
     "minutes_approve",
     "minutes_page",
     "minutes_pdf",

@@ -12,7 +12,14 @@ from django.views.decorators.http import require_POST
 from office.errors import DomainError
 
 from .. import permissions, selectors, services
-from ..forms import AgendaFormSet, CancelForm, MeetingForm, ReplyForm, agenda_from
+from ..forms import (
+    AgendaFormSet,
+    CancelForm,
+    MaterialForm,
+    MeetingForm,
+    ReplyForm,
+    agenda_from,
+)
 from ..models import Attendance, Meeting
 
 
@@ -124,6 +131,7 @@ def detail_context(request, meeting: Meeting, **extra) -> dict:
     attendances = list(selectors.attendances_of(meeting))
     mine = next((a for a in attendances if a.user_id == user.pk), None)
     minutes = selectors.minutes_of(meeting)
+    agenda_items = list(meeting.agenda_items.all())
     resolutions = []
     if minutes is not None and permissions.can_read_minutes(user, meeting, minutes):
         resolutions = resolution_rows(minutes)
@@ -137,8 +145,10 @@ def detail_context(request, meeting: Meeting, **extra) -> dict:
         "mine": mine,
         "minutes": minutes,
         "resolutions": resolutions,
-        "agenda_items": list(meeting.agenda_items.all()),
+        "agenda_items": agenda_items,
         "guests": list(meeting.guests.all()),
+        "materials": list(meeting.materials.select_related("agenda_item")),
+        "material_form": MaterialForm(agenda_items=agenda_items),
         "presence_choices": Attendance.Presence.choices,
         "reply_form": extra.pop("reply_form", None) or ReplyForm(),
         "cancel_form": extra.pop("cancel_form", None) or CancelForm(),
@@ -155,6 +165,7 @@ def detail_context(request, meeting: Meeting, **extra) -> dict:
             "write_minutes": permissions.can_write_minutes(user, meeting, minutes),
             "read_minutes": permissions.can_read_minutes(user, meeting, minutes),
             "approve_minutes": permissions.can_approve_minutes(user, minutes),
+            "materials": permissions.can_manage_materials(user, meeting),
         },
         **extra,
     }

@@ -85,3 +85,41 @@ def test_pages_in_english(client_for, staff):
     client.cookies["django_language"] = "en"
     body = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Accept" in body and "Agenda" in body
+
+
+def test_materials_upload_download_scope_and_bad_files(client_for, clerk, staff, other_staff):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meetings.models import Material
+
+    meeting = MeetingFactory(organiser=clerk)
+    item = meeting.agenda_items.create(title="预算草案", order=1)
+    Attendance.objects.create(meeting=meeting, user=staff)
+    upload_url = reverse("meetings:material_upload", args=[meeting.pk])
+    pdf = SimpleUploadedFile("预算草案.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    assert client_for(staff).post(upload_url, {"file": pdf}).status_code == 403
+    pdf.seek(0)
+    client_for(clerk).post(upload_url, {"file": pdf, "agenda_item": item.pk})
+    material = Material.objects.get()
+    assert material.agenda_item == item and material.original_name == "预算草案.pdf"
+    response = client_for(staff).get(material.get_absolute_url())
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    assert client_for(other_staff).get(material.get_absolute_url()).status_code == 404
+    fake = SimpleUploadedFile("病毒.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    response = client_for(clerk).post(upload_url, {"file": fake}, follow=True)
+    assert "不符" in response.content.decode() or "不匹配" in response.content.decode()
+    assert Material.objects.count() == 1
+
+
+def test_editing_the_agenda_keeps_item_ids(meeting_data, clerk):
+    from meetings import services
+
+    [meeting] = services.meeting_create(data=meeting_data(), by=clerk)
+    item = meeting.agenda_items.get()
+    services.meeting_update(
+        meeting_id=meeting.pk,
+        data=meeting_data(agenda=[{"title": "改名后的议题"}, {"title": "新增议题"}]),
+        by=clerk,
+    )
+    titles = list(meeting.agenda_items.values_list("pk", "title"))
+    assert titles[0] == (item.pk, "改名后的议题") and titles[1][1] == "新增议题"
