@@ -74,5 +74,6 @@ class SupervisionConfig(AppConfig):
                 "supervision.extension_requested": _("Extension requested"),
                 "supervision.extension_approved": _("Extension approved"),
                 "supervision.extension_refused": _("Extension refused"),
+                "supervision.circular_requested": _("Circular prepared"),
             }
         )

@@ -5,14 +5,15 @@ import datetime
 from django.utils import timezone
 
 from .models import Task, local_today
-from .selectors import tasks_for
-from .statistics import month_start, statistics_for
+from .statistics import OFFICE_WIDE, month_start, statistics_for
 
 
-def circular_context(user, first: datetime.date) -> dict:
-    """Items due in the month, the rate by department, and what is overdue now (with owners)."""
+def circular_context(first: datetime.date) -> dict:
+    """Items due in the month, the rate by department, and what is overdue (with owners).
+
+    Office-wide: only supervisors and the director may see a circular."""
     next_month = month_start(first, back=-1)
-    scoped = tasks_for(user).select_related("owner", "owner_department")
+    scoped = Task.objects.select_related("owner", "owner_department")
     items = list(
         scoped.filter(deadline__gte=first, deadline__lt=next_month)
         .exclude(status=Task.Status.CANCELLED)
@@ -24,7 +25,7 @@ def circular_context(user, first: datetime.date) -> dict:
         scoped.filter(status__in=Task.OPEN, deadline__lt=cutoff).order_by("deadline", "pk")
     )
     filed = scoped.filter(created_at__date__gte=first, created_at__date__lt=next_month).count()
-    stats = statistics_for(user, month=first, months=1)
+    stats = statistics_for(OFFICE_WIDE, month=first, months=1)
     return {
         "month": first,
         "issue": first.month,

@@ -20,3 +20,11 @@ def remind_overdue(task_id: int) -> bool:
     from supervision.services.schedule import overdue_remind
 
     return overdue_remind(task_id=task_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def render_circular(circular_id: int) -> bool:
+    """Rendering the same request twice stores the same file: safe to repeat."""
+    from supervision.services.circulars import circular_render
+
+    return circular_render(circular_id=circular_id)

@@ -18,5 +18,7 @@ urlpatterns = [
     path("extensions/<int:pk>/decide/", views.extension_decide, name="extension_decide"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("statistics/", views.statistics, name="statistics"),
+    path("circulars/", views.circular_list, name="circular_list"),
+    path("circulars/new/", views.circular_request, name="circular_request"),
     path("circular/<int:year>/<int:month>/pdf/", views.circular_pdf, name="circular_pdf"),
 ]

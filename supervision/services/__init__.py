@@ -1,5 +1,6 @@
 """Every write to supervision items goes through these functions (other apps call them too)."""
 
+from .circulars import circular_request
 from .extensions import extension_decide, extension_request
 from .progress import (
     progress_report_add,
@@ -10,6 +11,7 @@ from .progress import (
 from .tasks import task_accept, task_cancel, task_create_from
 
 __all__ = [
+    "circular_request",
     "extension_decide",
     "extension_request",
     "progress_report_add",

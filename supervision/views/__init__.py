@@ -11,11 +11,13 @@ from .items import (
     task_return,
     task_verify,
 )
-from .stats import circular_pdf, statistics
+from .stats import circular_list, circular_pdf, circular_request, statistics
 
 __all__ = [
     "attachment_download",
+    "circular_list",
     "circular_pdf",
+    "circular_request",
     "extension_decide",
     "extension_request",
     "index",

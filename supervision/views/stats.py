@@ -1,52 +1,84 @@
-"""Statistics (on-time rate by department, source and month) and the monthly circular PDF."""
+"""Statistics (on-time rate by department, source and month) and the monthly circular."""
 
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from office.pdf import pdf_response, render_pdf
+from office.pdf import pdf_response
 
 from .. import permissions as perms
-from ..circular import circular_context
 from ..filters import MonthField
-from ..models import local_today
+from ..models import Circular, local_today
+from ..services import circular_request as request_circular
 from ..statistics import month_chart, month_start, statistics_for
 
 
-def _month(request) -> datetime.date | None:
+def _month(value) -> datetime.date | None:
     try:
-        return MonthField(required=False).clean(request.GET.get("month", ""))
+        return MonthField(required=False).clean(value or "")
     except ValidationError:  # a malformed month shows all months rather than an error page
         return None
 
 
+def _circulars_context(user) -> dict:
+    if not perms.can_see_circular(user):
+        return {"can_see_circular": False}
+    circulars = list(Circular.objects.all()[:12])
+    return {
+        "can_see_circular": True,
+        "circulars": circulars,
+        "circulars_pending": any(c.status == Circular.Status.PENDING for c in circulars),
+        "circular_month": month_start(local_today(), back=1),
+    }
+
+
 def statistics(request):
-    month = _month(request)
+    month = _month(request.GET.get("month"))
     stats = statistics_for(request.user, month=month)
-    previous = month_start(local_today(), back=1)
-    return render(
-        request,
-        "supervision/statistics.html",
-        {
-            "stats": stats,
-            "month": month,
-            "chart": month_chart(stats["months"]),
-            "circular_month": month or previous,
-            "can_see_circular": perms.can_see_circular(request.user),
-        },
-    )
+    context = {"stats": stats, "month": month, "chart": month_chart(stats["months"])}
+    context.update(_circulars_context(request.user))
+    return render(request, "supervision/statistics.html", context)
+
+
+def circular_list(request):
+    """The circulars card; htmx polls it while one is being prepared."""
+    if not perms.can_see_circular(request.user):
+        raise PermissionDenied
+    return render(request, "supervision/partials/_circulars.html", _circulars_context(request.user))
+
+
+@require_POST
+def circular_request(request):
+    if not perms.can_see_circular(request.user):
+        raise PermissionDenied
+    month = _month(request.POST.get("month"))
+    if month is None or month > local_today():
+        messages.error(request, _("Choose a month that has begun."))
+    else:
+        request_circular(month=month, by=request.user)
+        messages.success(
+            request, _("The circular is being prepared; you will be told when it is ready.")
+        )
+    return redirect(reverse("supervision:statistics") + "#circulars")
 
 
 def circular_pdf(request, year: int, month: int):
-    """督办通报 of one month: its items, on-time rate by department, the overdue list."""
+    """督办通报 of one month, as last rendered."""
     if not perms.can_see_circular(request.user):
         raise PermissionDenied
     try:
         first = datetime.date(year, month, 1)
     except ValueError as exc:
         raise Http404 from exc
-    context = circular_context(request.user, first)
-    pdf = render_pdf("supervision/pdf/circular.html", context)
-    return pdf_response(pdf, f"督办通报{first:%Y年%m月}.pdf")
+    circular = get_object_or_404(Circular, month=first)
+    if circular.status != Circular.Status.READY or not circular.file:
+        messages.info(request, _("The circular is still being prepared."))
+        return redirect(reverse("supervision:statistics") + "#circulars")
+    with circular.file.open("rb") as handle:
+        return pdf_response(handle.read(), circular.filename)

@@ -9,7 +9,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from office import todo
-from supervision.models import ReportAttachment, Task
+from office.models import Notification
+from supervision.models import Circular, ReportAttachment, Task
 from supervision.services import task_create_from
 from tests.supervision.factories import ExtensionFactory, TaskFactory, in_days
 
@@ -57,7 +58,13 @@ def test_new_item_emails_the_owner_after_commit(clerk, staff, django_capture_on_
     assert "报送年度总结" in mail.outbox[0].subject
 
 
-def test_circular_pdf_in_chinese(client_for, supervisor, staff, other_staff):
+def _prepare(client, month: str, capture):
+    with capture(execute=True):
+        return client.post(reverse("supervision:circular_request"), {"month": month})
+
+
+def test_circular_pdf_in_chinese(client_for, supervisor, director, staff, other_staff,
+                                 django_capture_on_commit_callbacks):  # fmt: skip
     TaskFactory(
         title="按期完成的任务", owner=staff, deadline=in_days(-2), status="completed", on_time=True
     )
@@ -65,24 +72,46 @@ def test_circular_pdf_in_chinese(client_for, supervisor, staff, other_staff):
         title="拖延很久的任务", owner=other_staff, deadline=in_days(-3), status="in_progress"
     )
     month = in_days(-3)
-    response = client_for(supervisor).get(
-        reverse("supervision:circular_pdf", args=[month.year, month.month])
-    )
+    client = client_for(supervisor)
+    response = _prepare(client, f"{month:%Y-%m}", django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    circular = Circular.objects.get()
+    assert circular.status == "ready" and circular.requested_by == supervisor
+    assert Notification.objects.filter(recipient=supervisor, kind="supervision.circular_ready")
+    response = client_for(director).get(circular.get_absolute_url())
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "督办通报" in text and "逾期未办结事项" in text and "拖延很久的任务" in text
     assert other_staff.name in text  # overdue list shows owners
     assert "各部门按期办结率" in text
+    page = client.get(reverse("supervision:statistics")).content.decode()
+    assert circular.get_absolute_url() in page
+
+
+def test_circular_while_pending_and_bad_months(client_for, supervisor):
+    client = client_for(supervisor)
+    with_no_worker = client.post(reverse("supervision:circular_request"), {"month": "2026-10"})
+    assert with_no_worker.status_code == 302
+    circular = Circular.objects.get()
+    assert circular.status == "pending"  # the worker has not run (no on_commit here)
+    page = client.get(circular.get_absolute_url(), follow=True).content.decode()
+    assert "正在生成" in page
+    listing = client.get(reverse("supervision:statistics")).content.decode()
+    assert 'hx-trigger="every 3s"' in listing  # the card polls until it is ready
+    for bad in ("2026-13", "", "2999-01"):
+        response = client.post(reverse("supervision:circular_request"), {"month": bad}, follow=True)
+        assert "请选择已经开始的月份" in response.content.decode()
+    assert Circular.objects.count() == 1
 
 
 def test_circular_is_for_supervisors_and_the_director(client_for, staff, director):
     path = reverse("supervision:circular_pdf", args=[2026, 11])
     assert client_for(staff).get(path).status_code == 403
-    assert client_for(director).get(path).status_code == 200
-    assert (
-        client_for(director).get(reverse("supervision:circular_pdf", args=[2026, 13])).status_code
-        == 404
-    )
+    assert client_for(staff).post(reverse("supervision:circular_request")).status_code == 403
+    assert client_for(staff).get(reverse("supervision:circular_list")).status_code == 403
+    assert client_for(director).get(path).status_code == 404  # none prepared
+    bad = reverse("supervision:circular_pdf", args=[2026, 13])
+    assert client_for(director).get(bad).status_code == 404
 
 
 def _report(client, task, *files, text="已完成调研"):
