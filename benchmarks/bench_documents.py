@@ -15,7 +15,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from documents import demo
-    from documents.models import IncomingDocument
+    from documents.models import IncomingDocument, OutgoingDocument
     from office import demo as office_demo
 
     office_demo.seed(lambda message: None)
@@ -29,6 +29,7 @@ def main() -> None:
     total = IncomingDocument.objects.count()
     clerk, staff, director = client_for("clerk"), client_for("staff"), client_for("director")
     document = IncomingDocument.objects.filter(security_level="internal").order_by("-pk").first()
+    outgoing = OutgoingDocument.objects.filter(security_level="internal").order_by("-pk").first()
     pages = {
         "incoming list, first page (clerk)": (clerk, "/documents/incoming/"),
         "incoming list, page 200 (clerk)": (clerk, "/documents/incoming/?page=200"),
@@ -42,6 +43,9 @@ def main() -> None:
         "search all, receipt number (clerk)": (clerk, f"/documents/search/?q={document.number}"),
         "incoming detail (clerk)": (clerk, f"/documents/incoming/{document.pk}/"),
         "收文处理单 PDF (clerk)": (clerk, f"/documents/incoming/{document.pk}/pdf/"),
+        "outgoing list, first page (clerk)": (clerk, "/documents/outgoing/"),
+        "GB/T 9704 document PDF (clerk)": (clerk, f"/documents/outgoing/{outgoing.pk}/pdf/"),
+        "发文稿纸 PDF (clerk)": (clerk, f"/documents/outgoing/{outgoing.pk}/sheet.pdf"),
     }
     rows = []
     for name, (client, url) in pages.items():

@@ -116,3 +116,32 @@ def test_outgoing_from_draft_to_signed_with_number_and_pdf(browser_page, login, 
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
     assert number in text and "关于做好元旦期间值班工作的通知" in text
+
+
+def test_document_pages_fit_a_phone(browser_page, login, clerk, director):
+    """At 390 px wide nothing scrolls sideways: tables scroll inside their own box."""
+    from tests.documents.factories import IncomingFactory, NoticeFactory, OutgoingFactory
+
+    incoming = IncomingFactory(
+        title="关于做好冬季安全生产和森林防火值班工作的紧急通知",
+        registered_by=clerk,
+        source_org="市人民政府安全生产委员会办公室",
+        access=[clerk],
+    )
+    outgoing = OutgoingFactory(drafted_by=clerk, status="signed", number="办发〔2026〕8号")
+    NoticeFactory(title="关于元旦放假安排的通知", created_by=clerk)
+    page = browser_page(phone=True)
+    login(page, clerk)
+    for url in [
+        "/documents/",
+        "/documents/outgoing/",
+        "/documents/notices/",
+        "/documents/archive/",
+        "/documents/search/?q=值班",
+        incoming.get_absolute_url(),
+        outgoing.get_absolute_url(),
+        "/documents/incoming/new/",
+        "/documents/outgoing/new/",
+    ]:
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
