@@ -277,3 +277,62 @@ def test_director_grants_and_revokes_access(clerk, director, staff, client_for):
     assert client_for(staff).post(revoke).status_code == 403
     client_for(director).post(revoke)
     assert client_for(staff).get(document.get_absolute_url()).status_code == 404
+
+
+def test_outgoing_attachments_are_checked_and_served_as_downloads(clerk, staff, client_for):
+    data = {
+        "series": "ban",
+        "title": "关于印发值班表的通知",
+        "kind": "notice",
+        "urgency": "normal",
+        "security_level": "secret",
+        "main_recipients": "各处室",
+        "copy_recipients": "",
+        "body": "见附件。",
+        "attachment_note": "值班表",
+        "keywords": "",
+        "copies": "5",
+    }
+    bad = SimpleUploadedFile("值班表.xlsx", b"not a spreadsheet", "application/octet-stream")
+    response = client_for(clerk).post(url("outgoing_create"), {**data, "attachments": bad})
+    assert response.status_code == 200 and not OutgoingDocument.objects.exists()
+    good = SimpleUploadedFile("值班表.pdf", PDF_BYTES, "application/pdf")
+    client_for(clerk).post(url("outgoing_create"), {**data, "attachments": good})
+    document = OutgoingDocument.objects.get()
+    attachment = document.attachments.get()
+    download = client_for(clerk).get(attachment.get_absolute_url())
+    assert download["Content-Disposition"].startswith("attachment")
+    assert document.access_logs.filter(what="attachment", user=clerk).exists()
+    assert client_for(staff).get(attachment.get_absolute_url()).status_code == 404
+
+
+def test_the_drafting_department_head_reviews(staff, other_staff, director, client_for):
+    department = staff.department
+    department.head = other_staff
+    department.save()
+    document = OutgoingFactory(status="review", drafted_by=staff, department=department)
+    page = client_for(other_staff).get(document.get_absolute_url()).content.decode()
+    assert url("outgoing_review", document.pk) in page
+    client_for(other_staff).post(url("outgoing_review", document.pk), {"note": "同意"})
+    document.refresh_from_db()
+    assert document.status == "signing" and document.reviewed_by == other_staff
+    assert client_for(staff).get(url("outgoing_sign", document.pk)).status_code == 403
+
+
+def test_notice_edit_only_as_draft(clerk, client_for):
+    from documents.models import Notice
+
+    client = client_for(clerk)
+    client.post(
+        reverse("documents:notice_create"),
+        {"title": "关于春节值班的通知", "body": "请报送名单。", "to_all": "on"},
+    )
+    notice = Notice.objects.get()
+    client.post(
+        reverse("documents:notice_edit", args=[notice.pk]),
+        {"title": "关于春节值班安排的通知", "body": "请报送名单。", "to_all": "on"},
+    )
+    notice.refresh_from_db()
+    assert notice.title == "关于春节值班安排的通知"
+    client.post(reverse("documents:notice_publish", args=[notice.pk]))
+    assert client.get(reverse("documents:notice_edit", args=[notice.pk])).status_code == 403
