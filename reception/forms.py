@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from django import forms
 from django.utils.timezone import localdate, now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.models import User
 from office.validators import clean_text
@@ -191,7 +192,9 @@ class ApproveForm(TextCleaningMixin, forms.Form):
 class ArrangementForm(TextCleaningMixin, forms.Form):
     text_fields = ("standard", "details")
 
-    kind = forms.ChoiceField(label=_("Kind"), choices=Arrangement.Kind.choices)
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("reception", "Kind"), choices=Arrangement.Kind.choices
+    )
     date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     people = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=500, initial=1)
     standard = forms.CharField(

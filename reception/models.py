@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.workflow import WorkflowMixin
 
@@ -22,7 +23,7 @@ class Visit(WorkflowMixin, models.Model):
         ARRIVED = "arrived", _("Arrived")
         LEFT = "left", _("Left")
         NO_SHOW = "no_show", _("No-show")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("reception", "Cancelled")
 
     # left -> arrived: a late member of a group is checked in after the others have gone.
     TRANSITIONS = {
@@ -106,7 +107,7 @@ class Visitor(models.Model):
     visit = models.ForeignKey(
         Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="visitors"
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     id_type = models.CharField(_("ID type"), max_length=20, choices=IdType.choices, blank=True)
     id_number = models.CharField(_("ID number"), max_length=40, blank=True)
@@ -171,10 +172,10 @@ class Visitor(models.Model):
 class WatchListEntry(models.Model):
     """A person the receptionist must be warned about at check-in (the receptionist decides)."""
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     id_number = models.CharField(_("ID number"), max_length=40, blank=True)
-    reason = models.CharField(_("reason"), max_length=200)
+    reason = models.CharField(pgettext_lazy("reception", "reason"), max_length=200)
     active = models.BooleanField(_("active"), default=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -205,11 +206,11 @@ class Arrangement(WorkflowMixin, models.Model):
         MEETING_ROOM = "meeting_room", _("Meeting room")
 
     class Status(models.TextChoices):
-        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+        AWAITING_APPROVAL = "awaiting_approval", pgettext_lazy("reception", "Awaiting approval")
         PLANNED = "planned", _("To be arranged")
         DONE = "done", _("Arranged")
         REJECTED = "rejected", _("Rejected")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("reception", "Cancelled")
 
     TRANSITIONS = {
         Status.AWAITING_APPROVAL: {Status.PLANNED, Status.REJECTED, Status.CANCELLED},
@@ -219,7 +220,7 @@ class Arrangement(WorkflowMixin, models.Model):
     visit = models.ForeignKey(
         Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="arrangements"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(pgettext_lazy("reception", "kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
     people = models.PositiveSmallIntegerField(_("number of people"), default=1)
     standard = models.CharField(_("standard"), max_length=100, blank=True)
@@ -237,7 +238,7 @@ class Arrangement(WorkflowMixin, models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("reception", "created at"), auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
