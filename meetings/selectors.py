@@ -8,7 +8,7 @@ from django.utils.timezone import now
 from office.calendar import CalendarEvent
 from office.roles import has_role
 
-from .models import Attendance, Meeting, Minutes, Room
+from .models import AgendaItem, Attendance, Meeting, Minutes, Room
 
 
 def _invited(user) -> Exists:
@@ -41,8 +41,8 @@ def meeting_list_for(user, *, status: str = "", when: str = "", q: str = "") -> 
     else:
         meetings = meetings.order_by("-start", "-id")
     if q:
-        meetings = meetings.filter(Q(title__icontains=q) | Q(agenda_items__title__icontains=q))
-        meetings = meetings.distinct()
+        on_agenda = AgendaItem.objects.filter(meeting=OuterRef("pk"), title__icontains=q)
+        meetings = meetings.filter(Q(title__icontains=q) | Q(Exists(on_agenda)))
     return meetings
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,6 +54,7 @@ def board(request):
         "today": timezone.localdate(),
         "hours": list(range(DAY_STARTS, DAY_ENDS)),
         "can_manage": permissions.can_manage_rooms(request.user),
+        "create_url": reverse("meetings:create"),
     }
     if request.htmx:
         return render(request, "meetings/partials/_board.html", context)
@@ -66,10 +68,11 @@ def _block(booking, start, end) -> dict:
     finish = min(
         span, (end.hour - DAY_STARTS) * 60 + end.minute if end.date() == start.date() else span
     )
+    # Labels and links made here, not in the template: a busy week has hundreds of blocks.
     return {
         "meeting": booking,
-        "start": start,
-        "end": end,
+        "time": f"{start:%H:%M}–{end:%H:%M}",
+        "url": booking.get_absolute_url() if booking.visible else "",
         "left": round(100 * begin / span, 2),
         "width": max(2, round(100 * max(finish - begin, 0) / span, 2)),
     }
