@@ -156,3 +156,15 @@ def test_deadline_today_is_allowed(clerk):
     owner = UserFactory()
     task = create(None, owner=owner, by=clerk, deadline=in_days(0), source_kind="adhoc")
     assert task.deadline == datetime.date.today() or task.deadline == in_days(0)
+
+
+def test_items_of_a_source_on_another_apps_page(rf, clerk, staff, outsider):
+    from django.template import Context, Template
+
+    source = DepartmentFactory(code="doc", name="某来文")
+    create(source, owner=staff, by=clerk, title="按来文要求整改")
+    page = Template("{% load supervision_tags %}{% supervision_items source %}")
+    shown = page.render(Context({"user": staff, "source": source}))
+    assert "按来文要求整改" in shown and "supervision-items" in shown
+    hidden = page.render(Context({"user": outsider, "source": source}))
+    assert "按来文要求整改" not in hidden  # not theirs: not even the title
