@@ -211,3 +211,28 @@ def test_archived_documents_are_read_only(clerk, director):
     user = UserFactory()
     with pytest.raises(DomainError):
         circulation_send(document_id=document.pk, by=clerk, readers=[(user, "")])
+
+
+def test_the_unread_reminder_is_sent_once_when_due_and_not_after_reading(clerk, staff, other_staff):
+    from django.utils.timezone import now
+
+    from office.services.reminders import reminder_send
+
+    document = IncomingFactory(status=S.INSTRUCTED, registered_by=clerk)
+    circulation_send(document_id=document.pk, by=clerk, readers=[(staff, ""), (other_staff, "")])
+    Reminder.objects.update(due_at=now() - timedelta(minutes=1))
+    circulation_mark_read(document_id=document.pk, reader=other_staff)
+    sent = [reminder_send(reminder_id=r.pk) for r in Reminder.objects.order_by("pk")]
+    assert sent.count(True) == 1
+    assert (
+        Notification.objects.filter(
+            recipient=staff,
+            kind="reminder.documents.circulation_unread",
+            title__contains=document.title,
+        ).count()
+        == 1
+    )
+    assert not Notification.objects.filter(
+        recipient=other_staff, kind__startswith="reminder."
+    ).exists()
+    assert [reminder_send(reminder_id=r.pk) for r in Reminder.objects.all()] == [False, False]
