@@ -115,3 +115,46 @@ def test_booking_to_supervised_resolutions(
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
     assert "会议纪要" in text and "清理结转结余资金" in text
     expect(chair).to_have_url(re.compile(r"/meetings/\d+/minutes/"))
+
+
+def test_attendee_signs_in_from_the_room_screen_on_a_phone(
+    browser_page, login, clerk, director, staff
+):
+    from meetings.models import Attendance
+
+    room = RoomFactory(name="党组会议室", building="行政楼", capacity=20)
+    meeting = Meeting.objects.create(
+        title="安全生产专题会",
+        organiser=clerk,
+        chair=director,
+        recorder=clerk,
+        room=room,
+        status="scheduled",
+        start=timezone.now() - datetime.timedelta(minutes=5),
+        end=timezone.now() + datetime.timedelta(hours=1),
+    )
+    for person in (director, clerk, staff):
+        Attendance.objects.create(meeting=meeting, user=person)
+
+    # The recorder puts the sign-in screen up in the room.
+    screen = browser_page()
+    login(screen, clerk)
+    screen.goto(meeting.get_absolute_url())
+    screen.get_by_role("link", name="签到屏").click()
+    expect(screen.locator(".qr svg")).to_be_visible()
+    link = screen.locator("a.text-break, p.text-break a").first.get_attribute("href")
+
+    # The attendee scans it with a phone and signs in.
+    phone = browser_page(phone=True)
+    login(phone, staff)
+    phone.goto(link)
+    phone.get_by_role("button", name="签到").click()
+    expect(phone.locator(".alert-success")).to_contain_text("签到成功")
+    expect(phone.locator("#attendees")).to_contain_text("出席")
+
+    # The booking board stays readable at phone width.
+    phone.goto("/meetings/board/?view=day")
+    expect(phone.locator(".board-day")).to_contain_text("安全生产专题会")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screen.reload()
+    expect(screen.locator("#signed-in")).to_contain_text("staff")
