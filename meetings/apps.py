@@ -51,6 +51,12 @@ class MeetingsConfig(AppConfig):
         register_reminder_kind(invitations.STARTING, invitations.still_starting)
         register_reminder_kind(invitations.MINUTES_DUE_RECORDER, invitations.minutes_still_due)
         register_reminder_kind(invitations.MINUTES_DUE_ORGANISER, invitations.minutes_still_due)
+        from office.views.home import HOME_PANELS
+
+        from .views.home import home_panel
+
+        if home_panel not in HOME_PANELS:
+            HOME_PANELS.append(home_panel)
         schedule.every("meetings-sweep-ended", "meetings.tasks.sweep_ended_meetings", 300)
         register_verbs(
             {

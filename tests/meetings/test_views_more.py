@@ -123,3 +123,10 @@ def test_editing_the_agenda_keeps_item_ids(meeting_data, clerk):
     )
     titles = list(meeting.agenda_items.values_list("pk", "title"))
     assert titles[0] == (item.pk, "改名后的议题") and titles[1][1] == "新增议题"
+
+
+def test_home_panel_lists_my_meetings_today(client_for, staff, other_staff):
+    meeting = MeetingFactory(title="今天的协调会", start=at(0, 23), end=at(0, 23, 30))
+    Attendance.objects.create(meeting=meeting, user=staff)
+    assert "今天的协调会" in client_for(staff).get("/").content.decode()
+    assert "今天的协调会" not in client_for(other_staff).get("/").content.decode()
