@@ -30,7 +30,7 @@ def party_line(names: list[str]) -> str:
     """ "张三、李四、王五 等5人": who is coming, in one line for lists and the to-do inbox."""
     shown = "、".join(names[:3])
     if len(names) > 3:
-        return _("%(names)s and %(count)d more") % {"names": shown, "count": len(names) - 3}
+        return _("%(names)s and others, %(count)d in all") % {"names": shown, "count": len(names)}
     return shown
 
 
