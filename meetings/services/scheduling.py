@@ -93,7 +93,14 @@ def conflict_message(*, room: Room, start, end, seats: int, by, exclude_pk=None)
     return message + " " + _("No other room with enough seats is free at that time.")
 
 
-def _is_room_clash(exc: IntegrityError) -> bool:
+class _RoomTaken(Exception):
+    """The friendly check inside the transaction found the room taken."""
+
+
+def _is_room_clash(exc: Exception) -> bool:
+    """Our own check, or the exclusion constraint when a concurrent booking won the race."""
+    if isinstance(exc, _RoomTaken):
+        return True
     diag = getattr(exc.__cause__, "diag", None)
     return getattr(diag, "constraint_name", None) == CONSTRAINT
 
@@ -254,11 +261,11 @@ def meeting_schedule(*, meeting_id: int, by) -> Meeting:
                     room=meeting.room, start=meeting.start, end=meeting.end, exclude_pk=meeting.pk
                 ).exists()
             ):
-                raise IntegrityError(CONSTRAINT)
+                raise _RoomTaken
             _schedule(meeting, by)
             return meeting
-    except IntegrityError as exc:
-        if not (_is_room_clash(exc) or str(exc) == CONSTRAINT):
+    except (IntegrityError, _RoomTaken) as exc:
+        if not _is_room_clash(exc):
             raise
         seats = meeting.attendances.count() + meeting.guests.count()
         raise DomainError(
@@ -278,8 +285,8 @@ def meeting_update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
     _check_times(data)
     try:
         return _update(meeting_id=meeting_id, data=data, by=by)
-    except IntegrityError as exc:
-        if not (_is_room_clash(exc) or str(exc) == CONSTRAINT):
+    except (IntegrityError, _RoomTaken) as exc:
+        if not _is_room_clash(exc):
             raise
         raise DomainError(
             conflict_message(
@@ -306,7 +313,7 @@ def _update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
             room=data.room, start=data.start, end=data.end, exclude_pk=meeting.pk
         ).exists()
     ):
-        raise IntegrityError(CONSTRAINT)
+        raise _RoomTaken
     _apply(meeting, data, start=data.start, end=data.end)
     if scheduled:
         meeting.sequence += 1

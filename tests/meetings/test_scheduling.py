@@ -236,3 +236,16 @@ def test_marking_held_schedules_minutes_reminders_recorder_then_organiser(db, se
     )
     services.minutes_submit(meeting_id=meeting.pk, by=meeting.recorder)
     assert not Reminder.objects.filter(status="pending").exists()
+
+
+def test_moving_a_meeting_onto_a_taken_slot_is_refused_and_nothing_changes(meeting_data, clerk):
+    services.meeting_create(data=meeting_data(title="先订的会"), by=clerk)
+    [later] = services.meeting_create(
+        data=meeting_data(title="后订的会", start=at(1, 14), end=at(1, 15)), by=clerk
+    )
+    with pytest.raises(DomainError, match="先订的会"):
+        services.meeting_update(
+            meeting_id=later.pk, data=meeting_data(title="后订的会(改)"), by=clerk
+        )
+    later.refresh_from_db()
+    assert (later.title, later.start, later.sequence) == ("后订的会", at(1, 14), 0)
