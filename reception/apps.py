@@ -66,6 +66,7 @@ class ReceptionConfig(AppConfig):
                 "reception.visitor_checked_in": _("Visitor checked in"),
                 "reception.visitor_checked_out": _("Visitor checked out"),
                 "reception.visit_cancelled": _("Visit cancelled"),
+                "reception.visit_changed": _("Visit changed"),
                 "reception.visit_no_show": _("Marked as no-show"),
                 "reception.visitor_not_checked_out": _("Flagged: not checked out"),
                 "reception.id_numbers_purged": _("ID numbers purged"),

@@ -38,6 +38,14 @@ def can_cancel_visit(user, visit: Visit) -> bool:
     )
 
 
+def may_edit_visit(user, visit: Visit) -> bool:
+    return visit.host_id == user.pk or sees_all_visits(user)
+
+
+def can_edit_visit(user, visit: Visit) -> bool:
+    return may_edit_visit(user, visit) and visit.status == Visit.Status.EXPECTED
+
+
 def can_mark_no_show(user, visit: Visit) -> bool:
     return is_receptionist(user) and visit.can_become(Visit.Status.NO_SHOW)
 

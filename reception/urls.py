@@ -9,6 +9,7 @@ urlpatterns = [
     path("visits/new/", visits.visit_register, name="visit_register"),
     path("walk-in/", visits.walk_in, name="walk_in"),
     path("visits/<int:pk>/", visits.visit_detail, name="visit_detail"),
+    path("visits/<int:pk>/edit/", visits.visit_edit, name="visit_edit"),
     path("visits/<int:pk>/cancel/", visits.visit_cancel, name="visit_cancel"),
     path("visits/<int:pk>/no-show/", visits.visit_no_show, name="visit_no_show"),
     path("visits/<int:pk>/badges.pdf", desk.badge_pdf, name="badge_pdf"),

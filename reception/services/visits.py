@@ -112,6 +112,43 @@ def walk_in_register(
     )
 
 
+@transaction.atomic
+def visit_update(
+    *,
+    visit_id: int,
+    by,
+    organisation: str,
+    purpose: str,
+    expected_arrival: datetime,
+    expected_departure: datetime,
+) -> Visit:
+    """Change an expected visit (改期 and the like); reception sees the new time at once."""
+    visit = Visit.objects.select_for_update().select_related("host").get(pk=visit_id)
+    if visit.status != Visit.Status.EXPECTED:
+        raise DomainError(_("Only a visit that has not arrived yet can be changed."))
+    _check_times(expected_arrival, expected_departure)
+    before = {"arrival": visit.expected_arrival.isoformat(), "purpose": visit.purpose}
+    visit.organisation, visit.purpose = organisation, purpose
+    visit.expected_arrival, visit.expected_departure = expected_arrival, expected_departure
+    visit.save(update_fields=["organisation", "purpose", "expected_arrival", "expected_departure"])
+    audit(
+        actor=by,
+        verb="reception.visit_changed",
+        target=visit,
+        data={"before": before, "arrival": expected_arrival.isoformat()},
+    )
+    if visit.host_id != by.pk:
+        notify(
+            recipients=[visit.host],
+            title=_("A visit to you was changed: %(visit)s") % {"visit": visit},
+            body=visit.purpose,
+            url=visit.get_absolute_url(),
+            kind="reception.visit_changed",
+            actor=by,
+        )
+    return visit
+
+
 def _lock(visitor_id: int) -> tuple[Visit, Visitor]:
     visit_id = Visitor.objects.values_list("visit_id", flat=True).get(pk=visitor_id)
     visit = Visit.objects.select_for_update().select_related("host").get(pk=visit_id)

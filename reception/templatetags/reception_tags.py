@@ -10,6 +10,7 @@ ALLOWED = {
     "check_in",
     "check_out",
     "cancel_visit",
+    "edit_visit",
     "mark_no_show",
     "print_badges",
     "add_arrangement",

@@ -143,6 +143,34 @@ def visit_detail(request, pk: int):
     )
 
 
+def visit_edit(request, pk: int):
+    """Change the time, purpose or organisation of a visit that has not arrived yet."""
+    visit = selectors.visit_detail_for(request.user, pk)
+    if not permissions.may_edit_visit(request.user, visit):
+        raise PermissionDenied
+    if not permissions.can_edit_visit(request.user, visit):
+        messages.error(request, _("Only a visit that has not arrived yet can be changed."))
+        return redirect(visit)
+    fields = ["organisation", "purpose", "expected_arrival", "expected_departure"]
+    form = VisitForm(
+        request.POST if request.method == "POST" else None,
+        initial={name: getattr(visit, name) for name in fields},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.visit_update(
+                visit_id=visit.pk,
+                by=request.user,
+                **{name: form.cleaned_data[name] for name in fields},
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The visit is changed."))
+            return redirect(visit)
+    return render(request, "reception/visit_edit.html", {"visit": visit, "form": form})
+
+
 @require_POST
 def visit_cancel(request, pk: int):
     visit = selectors.visit_detail_for(request.user, pk)

@@ -15,6 +15,7 @@ def _urls(visit, visitor, arrangement):
         "register": ("get", reverse("reception:visit_register")),
         "walk_in": ("get", reverse("reception:walk_in")),
         "detail": ("get", visit.get_absolute_url()),
+        "edit": ("get", reverse("reception:visit_edit", args=[visit.pk])),
         "cancel": ("post", reverse("reception:visit_cancel", args=[visit.pk])),
         "no_show": ("post", reverse("reception:visit_no_show", args=[visit.pk])),
         "badge_pdf": ("get", reverse("reception:badge_pdf", args=[visit.pk])),
@@ -55,8 +56,8 @@ def _call(client, method, url):
 @pytest.mark.parametrize(
     "name",
     [
-        "index", "register", "walk_in", "detail", "cancel", "no_show", "badge_pdf", "check_in",
-        "check_out", "arrangement_create", "arrangement_detail", "arrangement_approve",
+        "index", "register", "walk_in", "detail", "edit", "cancel", "no_show", "badge_pdf",
+        "check_in", "check_out", "arrangement_create", "arrangement_detail", "arrangement_approve",
         "arrangement_complete", "arrangement_cancel", "log", "export", "summary", "watch_list",
     ],
 )  # fmt: skip
@@ -69,7 +70,7 @@ def test_anonymous_is_sent_to_login(world, name):
 @pytest.mark.parametrize(
     "name",
     [
-        "detail", "cancel", "no_show", "badge_pdf", "check_in", "check_out",
+        "detail", "edit", "cancel", "no_show", "badge_pdf", "check_in", "check_out",
         "arrangement_create", "arrangement_detail", "arrangement_approve",
         "arrangement_complete", "arrangement_cancel",
     ],

@@ -90,6 +90,40 @@ def test_check_in_by_visit_status(receptionist, status, allowed):
         assert Visitor.objects.get(pk=person.pk).checked_in_at is None
 
 
+@pytest.mark.parametrize(
+    ("status", "allowed"),
+    [
+        (S.EXPECTED, True),
+        (S.ARRIVED, False),
+        (S.LEFT, False),
+        (S.NO_SHOW, False),
+        (S.CANCELLED, False),
+    ],
+)
+def test_update_only_while_expected(receptionist, status, allowed):
+    visit = visit_with(status=status)
+    later = now() + timedelta(days=1)
+
+    def change():
+        services.visit_update(
+            visit_id=visit.pk,
+            by=receptionist,
+            organisation="新单位",
+            purpose="改期",
+            expected_arrival=later,
+            expected_departure=later + timedelta(hours=1),
+        )
+
+    if allowed:
+        change()
+        assert Visit.objects.get(pk=visit.pk).expected_arrival == later
+        assert Notification.objects.filter(kind="reception.visit_changed").exists()
+    else:
+        with pytest.raises(DomainError):
+            change()
+        assert Visit.objects.get(pk=visit.pk).purpose == visit.purpose
+
+
 def test_check_in_tells_the_host_in_app_and_by_mail(
     receptionist, visit, visitor, django_capture_on_commit_callbacks
 ):

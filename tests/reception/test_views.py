@@ -363,3 +363,42 @@ def test_tampered_formset_counts_are_answered(staff, client_for):
 def test_badge_pdf_for_a_foreign_visitor_id_is_404(visit, receptionist, client_for):
     url = reverse("reception:badge_pdf", args=[visit.pk])
     assert client_for(receptionist).get(url, {"visitor": "abc"}).status_code == 404
+
+
+def _edit(client, visit, **overrides):
+    data = {
+        "organisation": "市档案馆",
+        "purpose": "改期后的座谈",
+        "expected_arrival": _when(24),
+        "expected_departure": _when(26),
+    }
+    data.update(overrides)
+    return client.post(reverse("reception:visit_edit", args=[visit.pk]), data)
+
+
+def test_host_reschedules_an_expected_visit(visit, staff, client_for):
+    assert (
+        client_for(staff).get(reverse("reception:visit_edit", args=[visit.pk])).status_code == 200
+    )
+    response = _edit(client_for(staff), visit)
+    assert response.status_code == 302
+    changed = Visit.objects.get()
+    assert changed.purpose == "改期后的座谈" and changed.expected_arrival > now() + timedelta(
+        hours=23
+    )
+
+
+def test_reschedule_bad_input_saves_nothing(visit, staff, client_for):
+    response = _edit(client_for(staff), visit, expected_departure=_when(23))
+    assert response.status_code == 200 and "离开时间" in response.content.decode()
+    assert Visit.objects.get().purpose == visit.purpose
+
+
+def test_reschedule_after_arrival_is_refused(visit, visitor, staff, receptionist, client_for):
+    services.visitor_check_in(visitor_id=visitor.pk, badge_number="1", by=receptionist)
+    response = _edit(client_for(staff), visit)
+    assert response.status_code == 302 and Visit.objects.get().purpose == visit.purpose
+
+
+def test_reschedule_someone_elses_visit_is_404(visit, other_staff, client_for):
+    assert _edit(client_for(other_staff), visit).status_code == 404
