@@ -12,6 +12,12 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Every role fixture hashes "demo12345"; PBKDF2 costs seconds per test on 2 cores.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager(settings):
     # Tasks queued with delay_on_commit run only where a test asks for them
     # (django_capture_on_commit_callbacks(execute=True) with CELERY_TASK_ALWAYS_EAGER).
