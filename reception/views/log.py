@@ -3,10 +3,12 @@
 from datetime import date
 from io import BytesIO
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.timezone import localdate, localtime
 from django.utils.translation import gettext as _
@@ -43,6 +45,14 @@ def visit_log(request):
 def visit_log_export(request):
     """The filtered log as .xlsx, one row per visitor; ID numbers masked."""
     log_filter = _filtered(request)
+    rows = selectors.export_rows_for(log_filter.qs)
+    if rows.count() > EXPORT_LIMIT:
+        messages.error(
+            request,
+            _("More than %(limit)s visitors match; narrow the dates or filters to export.")
+            % {"limit": EXPORT_LIMIT},
+        )
+        return redirect(f"{reverse('reception:log')}?{request.GET.urlencode()}")
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Visitor log"))
     sheet.append(
@@ -62,7 +72,7 @@ def visit_log_export(request):
             _("Checked out"),
         ]
     )
-    for visitor in selectors.export_rows_for(log_filter.qs)[:EXPORT_LIMIT].iterator(2000):
+    for visitor in rows.iterator(2000):
         visit = visitor.visit
         sheet.append(
             [

@@ -402,3 +402,13 @@ def test_reschedule_after_arrival_is_refused(visit, visitor, staff, receptionist
 
 def test_reschedule_someone_elses_visit_is_404(visit, other_staff, client_for):
     assert _edit(client_for(other_staff), visit).status_code == 404
+
+
+def test_export_too_large_asks_to_narrow(receptionist, client_for, monkeypatch):
+    from reception.views import log
+
+    monkeypatch.setattr(log, "EXPORT_LIMIT", 1)
+    visit_with(visitors=2)
+    response = client_for(receptionist).get(reverse("reception:log_export"), follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("reception:log"))
+    assert "缩小" in response.content.decode()
