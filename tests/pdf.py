@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 
 def pdf_text(content: bytes) -> str:
-    """All pages' text, with the spaces pypdf puts between CJK glyphs removed."""
+    """All pages' text, page after page."""
     reader = PdfReader(io.BytesIO(content))
     return "\n".join(page.extract_text() for page in reader.pages)
 
