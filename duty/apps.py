@@ -21,6 +21,12 @@ class DutyConfig(AppConfig):
             )
         )
         todo_sources.register_all()
+        from office.views.home import HOME_PANELS
+
+        from .home import home_panel
+
+        if home_panel not in HOME_PANELS:
+            HOME_PANELS.append(home_panel)
         calendar.register("duty", todo_sources.calendar_events)
         register_reminder_kind(reminders.KIND_DAY_BEFORE, reminders.assignment_still_due)
         register_reminder_kind(reminders.KIND_HOUR_BEFORE, reminders.assignment_still_due)

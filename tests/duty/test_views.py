@@ -284,3 +284,9 @@ def test_swap_form_with_counter_shift_validates(leader, officer, client_for):
         client_for(colleague).get(reverse("duty:swap_create", args=[assignment.pk])).status_code
         == 403
     )
+
+
+def test_home_panel_for_duty_people_only(shift, officer, staff, client_for):
+    assert 'id="duty-panel"' in client_for(officer).get("/").content.decode()
+    assert "本班值守" in client_for(officer).get("/").content.decode()
+    assert 'id="duty-panel"' not in client_for(staff).get("/").content.decode()
