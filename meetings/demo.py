@@ -174,9 +174,18 @@ def _seed_meeting(
         if outcome == "scheduled" and first:
             services.invitation_reply(meeting_id=meeting.pk, user=first.user, response="accepted")
         return
+    # Replies came in before the meeting; the services refuse replies once it is over, so
+    # the demo writes them directly (a reply is not a workflow status).
+    excused = meeting.attendances.last()
+    meeting.attendances.exclude(pk=excused.pk).update(
+        response=Attendance.Response.ACCEPTED, responded_at=meeting.start
+    )
+    meeting.attendances.filter(pk=excused.pk).update(
+        response=Attendance.Response.DECLINED, reason="外出参加市里会议", responded_at=meeting.start
+    )
     services.meeting_mark_held(meeting_id=meeting.pk, by=organiser)
     presence = {a.user_id: "present" for a in meeting.attendances.all()}
-    presence[meeting.attendances.last().user_id] = "excused"
+    presence[excused.user_id] = "excused"
     services.attendance_record(meeting_id=meeting.pk, by=meeting.recorder, presence=presence)
     items = {
         item.pk: ("与会人员进行了认真讨论。", "原则同意，按分工抓好落实。")

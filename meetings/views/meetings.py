@@ -52,7 +52,7 @@ def meeting_list(request):
 def meeting_create(request):
     if not permissions.can_book(request.user):
         raise PermissionDenied
-    initial = {"weeks": 1}
+    initial = {"weeks": 1, "recorder": request.user.pk}
     for name in ("room", "start", "end"):
         if request.GET.get(name):
             initial[name] = request.GET[name]
