@@ -28,7 +28,7 @@ WITH_OWNER = (Task.Status.ASSIGNED, Task.Status.IN_PROGRESS)
 
 
 def days_before() -> int:
-    return setting("SUPERVISION_REMIND_DAYS_BEFORE", 2, int)
+    return setting("SUPERVISION_REMIND_DAYS_BEFORE", 3, int)
 
 
 def escalate_after_days() -> int:

@@ -254,3 +254,30 @@ def test_outsider_cannot_decide_extension(client_for, task, outsider):
         url("extension_decide", extension.pk), {"decision": "approve"}
     )
     assert response.status_code == 404
+
+
+def test_detail_queries_do_not_grow_with_reports(client_for, task, staff, clerk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from supervision.models import ReportAttachment
+    from tests.supervision.factories import ProgressReportFactory
+
+    def add_reports(count):
+        for _ in range(count):
+            report = ProgressReportFactory(task=task)
+            ReportAttachment.objects.create(
+                report=report, file="x.pdf", original_name="附件.pdf", uploaded_by=staff
+            )
+        ExtensionFactory(task=task, status="refused", decided_by=clerk)
+
+    client = client_for(clerk)
+    add_reports(1)
+    client.get(task.get_absolute_url())
+    with CaptureQueriesContext(connection) as small:
+        client.get(task.get_absolute_url())
+    add_reports(8)
+    with CaptureQueriesContext(connection) as large:
+        page = client.get(task.get_absolute_url()).content.decode()
+    assert len(large) == len(small)
+    assert page.count("附件.pdf") == 9
