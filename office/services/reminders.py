@@ -41,7 +41,7 @@ def reminder_schedule(
     url: str = "",
     occurrence: str = "",
 ) -> Reminder:
-    """Schedule (or move) a reminder; scheduling the same occurrence again changes nothing sent."""
+    """Schedule, move or revive a reminder; an occurrence already sent is never sent again."""
     occurrence = occurrence or due_at.isoformat()
     reminder, created = Reminder.objects.get_or_create(
         kind=kind,
@@ -51,9 +51,12 @@ def reminder_schedule(
         occurrence=occurrence,
         defaults={"due_at": due_at, "title": str(title)[:200], "body": str(body), "url": url},
     )
-    if not created and reminder.status == Reminder.Status.PENDING:
+    if not created and reminder.status != Reminder.Status.SENT:
+        # Pending: move it. Cancelled (e.g. a deadline extended and moved back): revive it.
+        # Sent stays sent: an occurrence is delivered once, whatever is scheduled later.
         reminder.due_at, reminder.title, reminder.body, reminder.url = due_at, title, body, url
-        reminder.save(update_fields=["due_at", "title", "body", "url"])
+        reminder.status = Reminder.Status.PENDING
+        reminder.save(update_fields=["due_at", "title", "body", "url", "status"])
     return reminder
 
 

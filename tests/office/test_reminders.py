@@ -98,3 +98,11 @@ def test_a_row_held_by_one_sender_is_skipped_by_another(clerk):
         holder.join()
     assert reminder_send(reminder_id=reminder.pk) is True
     assert Notification.objects.count() == 1
+
+
+def test_a_cancelled_occurrence_can_be_scheduled_again(clerk):
+    reminder = schedule(clerk, clerk, occurrence="d7")
+    reminders_cancel(target=clerk)
+    again = schedule(clerk, clerk, occurrence="d7")
+    assert again.pk == reminder.pk and again.status == Reminder.Status.PENDING
+    assert reminder_send(reminder_id=reminder.pk) is True
