@@ -8,8 +8,8 @@ from django.utils.timezone import now
 from openpyxl import load_workbook
 
 from documents.services import document_archive
+from tests.pdf import pdf_text
 
-from .conftest import pdf_text
 from .factories import IncomingFactory, OutgoingFactory
 
 

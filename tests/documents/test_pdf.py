@@ -8,8 +8,8 @@ from django.utils.timezone import now
 from pypdf import PdfReader
 
 from documents.models import Circulation
+from tests.pdf import pdf_text
 
-from .conftest import pdf_text
 from .factories import IncomingFactory, NoticeFactory, OutgoingFactory
 
 MM = 72 / 25.4

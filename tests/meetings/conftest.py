@@ -31,10 +31,3 @@ def meeting_data(room, director, clerk, staff):
         return MeetingData(**values)
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The shared user factories hash "demo12345"; the default hasher costs seconds per
-    # user on a busy two-core machine. Nothing here tests password hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,15 +8,7 @@ from django.template import engines
 from pypdf import PdfReader
 
 from office.pdf import ForbiddenResource, StaticOnlyFetcher, pdf_response, render_pdf, static_path
-
-
-def fonts_in(pdf: bytes) -> set[str]:
-    names = set()
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        fonts = page["/Resources"].get_object().get("/Font", {})
-        for ref in fonts.values():
-            names.add(str(ref.get_object()["/BaseFont"]))
-    return names
+from tests.pdf import pdf_fonts, pdf_text
 
 
 def test_chinese_text_is_extractable_and_uses_the_cjk_font():
@@ -24,10 +16,10 @@ def test_chinese_text_is_extractable_and_uses_the_cjk_font():
         "office/pdf/sample.html",
         {"title": "关于做好值班工作的通知", "paragraphs": ["会议纪要、督办通报均可导出。"]},
     )
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = pdf_text(pdf)
     assert "关于做好值班工作的通知" in text.replace(" ", "")
     assert "会议纪要、督办通报均可导出。" in text.replace(" ", "")
-    assert any("WenQuanYi" in name for name in fonts_in(pdf)), fonts_in(pdf)
+    assert any("WenQuanYi" in name for name in pdf_fonts(pdf)), pdf_fonts(pdf)
 
 
 def test_fetcher_serves_static_files_only(tmp_path):

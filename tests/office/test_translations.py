@@ -35,7 +35,9 @@ def test_one_msgid_has_one_translation_across_apps():
     for path in CATALOGUES:
         for entry in polib.pofile(str(path)):
             if entry.translated() and not entry.obsolete:
-                seen[(entry.msgctxt, entry.msgid)].add((entry.msgstr, path.relative_to(ROOT).parts[0]))
+                seen[(entry.msgctxt, entry.msgid)].add(
+                    (entry.msgstr, path.relative_to(ROOT).parts[0])
+                )
     clashes = [
         f"{msgid!r}: " + ", ".join(f"{app}={text}" for text, app in sorted(values, key=str))
         for (context, msgid), values in seen.items()
