@@ -56,6 +56,10 @@ def outcome_q(outcome: str) -> Q:
     }.get(outcome, Q())
 
 
+def next_month(first: datetime.date) -> datetime.date:
+    return (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
 class MonthField(forms.CharField):
     """YYYY-MM -> the first day of that month."""
 
@@ -75,7 +79,7 @@ class MonthFilter(django_filters.Filter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(deadline__year=value.year, deadline__month=value.month)
+        return qs.filter(deadline__gte=value, deadline__lt=next_month(value))  # index-friendly
 
 
 class TaskFilter(django_filters.FilterSet):

@@ -102,7 +102,7 @@ def counted(user, *, month: datetime.date | None = None) -> QuerySet[Task]:
     tasks = Task.objects.all() if user is OFFICE_WIDE else tasks_for(user)
     tasks = tasks.exclude(status=Task.Status.CANCELLED)
     if month is not None:
-        tasks = tasks.filter(deadline__year=month.year, deadline__month=month.month)
+        tasks = tasks.filter(deadline__gte=month, deadline__lt=month_start(month, back=-1))
     return tasks
 
 
