@@ -3,15 +3,20 @@
 from io import BytesIO
 
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
 from django.utils.http import content_disposition_header
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from duty.views.common import require_duty_access
-from duty.views.roster import _grid_context
-from office.pdf import pdf_response, render_pdf
+from duty.models import Post
+from duty.views.common import parse_month, require_duty_access
+from duty.views.roster import _grid_context, grid_context
+from office.pdf import render_pdf
+from office.services.exports import export_request
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 GAP_FILL = PatternFill("solid", fgColor="F8D7DA")
@@ -26,12 +31,33 @@ def _cell_text(shift) -> str:
     )
 
 
+@require_POST
 def roster_pdf(request):
+    """A month's roster is a large table: a worker renders it and the person is told."""
     require_duty_access(request.user)
-    context = _grid_context(request)
+    month = parse_month(request.POST.get("month"), localdate())
+    post = request.POST.get("post", "")
+    post_id = get_object_or_404(Post, pk=post).pk if post.isdigit() else None
+    export = export_request(
+        owner=request.user,
+        title=_("Duty roster %(month)s") % {"month": month.strftime("%Y-%m")},
+        filename=f"值班表-{month:%Y-%m}.pdf",
+        builder="duty.views.exports.roster_pdf_bytes",
+        arguments={"month": month.strftime("%Y-%m"), "post": post_id},
+    )
+    return redirect(export)
+
+
+def roster_pdf_bytes(*, user, month: str, post: int | None = None) -> bytes:
+    """The 值班表 PDF, built in the background for `user` (same scope as the page)."""
+    require_duty_access(user)
+    context = grid_context(
+        user,
+        month=parse_month(month, localdate()),
+        post=Post.objects.filter(pk=post).first() if post else None,
+    )
     with translation.override("zh-hans"):  # the record is a Chinese office form
-        pdf = render_pdf("duty/pdf/roster.html", context)
-    return pdf_response(pdf, f"值班表-{context['month_param']}.pdf")
+        return render_pdf("duty/pdf/roster.html", context)
 
 
 def roster_xlsx(request):

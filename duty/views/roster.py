@@ -38,7 +38,12 @@ def _grid_context(request):
     post = None
     if request.GET.get("post", "").isdigit():
         post = get_object_or_404(Post, pk=request.GET["post"])
-    grid = selectors.month_grid(request.user, month=month, post=post)
+    return grid_context(request.user, month=month, post=post)
+
+
+def grid_context(user, *, month, post=None) -> dict:
+    """What the month grid, its PDF and its spreadsheet show."""
+    grid = selectors.month_grid(user, month=month, post=post)
     return {
         "grid": grid,
         "post": post,

@@ -20,13 +20,27 @@ def _pdf_text(response) -> tuple[str, PdfReader]:
     return "".join(page.extract_text() for page in reader.pages), reader
 
 
-def test_roster_pdf_is_landscape_and_chinese(shift, leader, client_for):
+def test_roster_pdf_is_built_in_the_background_landscape_and_chinese(
+    shift, leader, client_for, django_capture_on_commit_callbacks
+):
     month = localdate(shift.starts_at).strftime("%Y-%m")
-    response = client_for(leader).get(reverse("duty:roster_pdf"), {"month": month})
-    text, reader = _pdf_text(response)
+    client = client_for(leader)
+    assert client.get(reverse("duty:roster_pdf"), {"month": month}).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.post(reverse("duty:roster_pdf"), {"month": month})
+    assert queued.status_code == 302 and queued["Location"].startswith("/files/")
+    download = client.get(queued["Location"])
+    assert download["Content-Disposition"].startswith("attachment")
+    reader = PdfReader(io.BytesIO(b"".join(download.streaming_content)))
+    text = "".join(page.extract_text() for page in reader.pages)
     assert "值班表" in text and "总值班室" in text
     box = reader.pages[0].mediabox
     assert box.width > box.height
+
+
+def test_roster_pdf_needs_a_duty_role(staff, client_for, client):
+    assert client_for(staff).post(reverse("duty:roster_pdf")).status_code == 403
+    assert "/accounts/login/" in client.post(reverse("duty:roster_pdf"))["Location"]
 
 
 def test_roster_xlsx_lists_people_and_marks_gaps(shift, leader, client_for):

@@ -21,7 +21,6 @@ PAGES = [
     "duty:spend_list",
     "duty:handover_list",
     "duty:swap_list",
-    "duty:roster_pdf",
     "duty:roster_xlsx",
 ]
 
