@@ -19,9 +19,3 @@ def outsider(db):
 @pytest.fixture
 def htmx_headers():
     return {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Factories hash a password per user; PBKDF2 would dominate these tests' time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
