@@ -6,12 +6,14 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
-from office.pdf import pdf_response, render_pdf
+from office.pdf import render_pdf
+from office.services.exports import export_request
 
 from .. import permissions as can
 from .. import selectors, services
@@ -20,7 +22,7 @@ from ..forms.common import year_choices
 from ..models import ArchiveRecord, Retention
 from .common import form_action, paginate
 
-CATALOGUE_MAX_ROWS = 5000  # a printed catalogue is per year and retention; this is ample
+CATALOGUE_MAX_ROWS = 5000  # spreadsheet rows made in the request; the PDF has no limit
 
 
 def _archive(request, document):
@@ -69,15 +71,18 @@ class CatalogueFilter(forms.Form):
 
 
 def catalogue_records(request):
+    return catalogue_query(request.user, request.GET)
+
+
+def catalogue_query(user, params):
     """The archive records the user may see (a secret document's title is itself secret)."""
-    if not can.can_see_archive(request.user):
+    if not can.can_see_archive(user):
         raise PermissionDenied
-    form = CatalogueFilter(request.GET or None)
+    form = CatalogueFilter(params or None)
     records = ArchiveRecord.objects.filter(
-        Q(incoming__in=selectors.incoming_for(request.user))
-        | Q(outgoing__in=selectors.outgoing_for(request.user))
+        Q(incoming__in=selectors.incoming_for(user)) | Q(outgoing__in=selectors.outgoing_for(user))
     )
-    if request.GET and form.is_valid():
+    if params and form.is_valid():
         data = form.cleaned_data
         if data["year"]:
             records = records.filter(year=data["year"])
@@ -97,10 +102,24 @@ def archive_catalogue(request):
     )
 
 
+@require_POST
 def catalogue_pdf(request):
-    form, records = catalogue_records(request)
-    pdf = render_pdf("documents/pdf/catalogue.html", {"records": records[:CATALOGUE_MAX_ROWS]})
-    return pdf_response(pdf, "归档文件目录.pdf")
+    """A year's catalogue runs to thousands of rows: a worker renders it, the clerk is told."""
+    params = request.GET.dict()
+    catalogue_query(request.user, params)  # the same permission check, now
+    export = export_request(
+        owner=request.user,
+        title=_("Archive catalogue"),
+        filename="归档文件目录.pdf",
+        builder="documents.views.archive.catalogue_pdf_bytes",
+        arguments={"params": params},
+    )
+    return redirect(export)
+
+
+def catalogue_pdf_bytes(*, user, params: dict) -> bytes:
+    _form, records = catalogue_query(user, params)
+    return render_pdf("documents/pdf/catalogue.html", {"records": records})
 
 
 CATALOGUE_COLUMNS = ("档号", "件号", "责任者", "文号", "题名", "日期", "页数", "密级", "备注")

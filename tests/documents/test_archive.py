@@ -59,11 +59,17 @@ def test_archive_form_validates_the_category(clerk, client_for):
     assert document.archive_record.archive_code.endswith("-D30-BGS-0001")
 
 
-def test_catalogue_page_pdf_and_spreadsheet_hide_secret_titles(archived, clerk, client_for):
+def test_catalogue_page_pdf_and_spreadsheet_hide_secret_titles(
+    archived, clerk, client_for, django_capture_on_commit_callbacks
+):
     client = client_for(clerk)
     page = client.get(reverse("documents:archive_catalogue")).content.decode()
     assert "关于安全生产检查的通知" in page and "机密来文" not in page
-    text = pdf_text(client.get(reverse("documents:archive_catalogue_pdf")).content)
+    assert client.get(reverse("documents:archive_catalogue_pdf")).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.post(reverse("documents:archive_catalogue_pdf"))
+    assert queued.status_code == 302 and queued["Location"].startswith("/files/")
+    text = pdf_text(b"".join(client.get(queued["Location"]).streaming_content))
     assert "归档文件目录" in text and "关于印发值班制度的通知" in text and "机密来文" not in text
     response = client.get(reverse("documents:archive_catalogue_xlsx"), {"retention": "Y"})
     assert response["Content-Disposition"].startswith("attachment")
@@ -92,3 +98,11 @@ def test_archived_documents_offer_no_changes(archived, clerk, client_for):
             client_for(clerk).get(reverse(f"documents:{name}", args=[document.pk])).status_code
             == 403
         )
+
+
+def test_catalogue_pdf_is_refused_to_people_without_the_archive(staff, client_for):
+    response = client_for(staff).post(reverse("documents:archive_catalogue_pdf"))
+    assert response.status_code == 403
+    from office.models import GeneratedFile
+
+    assert not GeneratedFile.objects.exists()
