@@ -31,7 +31,6 @@ def main() -> None:
         f"duty log, first page ({LOG_ENTRIES:,} entries)": "/duty/log/",
         "duty log, page 500, kind filter": "/duty/log/?kind=phone&page=500",
         "duty log, text search": "/duty/log/?q=%E6%9D%A5%E7%94%B5",
-        "roster PDF (landscape, one month)": f"/duty/roster/pdf/?month={month}",
         "roster spreadsheet": f"/duty/roster/xlsx/?month={month}",
     }
     handover = Handover.objects.filter(status="accepted").order_by("-pk").first()
@@ -42,6 +41,16 @@ def main() -> None:
             get_ok(client, url)
         queries.append((name, len(captured.captured_queries)))
         rows.append((name, median_seconds(lambda url=url: get_ok(client, url), repeat=5)))
+    from duty.views.exports import roster_pdf_bytes
+    from office.models import User
+
+    leader = User.objects.get(username="leader")
+    rows.append(
+        (
+            "roster PDF in the worker (landscape, one month)",
+            median_seconds(lambda: roster_pdf_bytes(user=leader, month=month), repeat=3),
+        )
+    )
     report("Duty pages (median of 5, warm)", rows)
     print("\nQueries per page")
     for name, count in queries:
