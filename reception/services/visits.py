@@ -196,7 +196,12 @@ def visitor_check_in(
         actor=by,
         verb="reception.visitor_checked_in",
         target=visit,
-        data={"visitor": visitor.name, "badge": badge_number, "watch_list": bool(matches)},
+        data={
+            "subject": visitor.name,
+            "visitor": visitor.name,
+            "badge": badge_number,
+            "watch_list": bool(matches),
+        },
     )
     notify(
         recipients=[visit.host],
@@ -238,7 +243,7 @@ def visitor_check_out(*, visitor_id: int, by) -> Visitor:
         actor=by,
         verb="reception.visitor_checked_out",
         target=visit,
-        data={"visitor": visitor.name, "badge": visitor.badge_number},
+        data={"subject": visitor.name, "visitor": visitor.name, "badge": visitor.badge_number},
     )
     still_inside = visit.visitors.filter(
         checked_in_at__isnull=False, checked_out_at__isnull=True
