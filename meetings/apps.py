@@ -65,6 +65,7 @@ class MeetingsConfig(AppConfig):
                 "meeting.changed": _("Meeting changed"),
                 "meeting.cancelled": _("Meeting cancelled"),
                 "meeting.held": _("Meeting held"),
+                "meeting.guests_preregistered": _("Guests pre-registered at reception"),
                 "meeting.invitation_accepted": _("Invitation accepted"),
                 "meeting.invitation_declined": _("Invitation declined"),
                 "meeting.signed_in": _("Signed in"),

@@ -84,6 +84,10 @@ class Meeting(WorkflowMixin):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
+    # When the external guests were pre-registered as visitors at reception (once only).
+    guests_preregistered_at = models.DateTimeField(
+        _("guests pre-registered at"), null=True, blank=True
+    )
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

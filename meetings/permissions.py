@@ -36,6 +36,14 @@ def can_cancel_meeting(user, meeting: Meeting) -> bool:
     return _runs(user, meeting) and meeting.can_become(Meeting.Status.CANCELLED)
 
 
+def can_preregister_guests(user, meeting: Meeting) -> bool:
+    return (
+        _runs(user, meeting)
+        and meeting.status == Meeting.Status.SCHEDULED
+        and meeting.guests_preregistered_at is None
+    )
+
+
 def can_mark_held(user, meeting: Meeting) -> bool:
     return (
         (_runs(user, meeting) or user.pk == meeting.recorder_id)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/schedule/", views.meeting_schedule, name="schedule"),
     path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
     path("<int:pk>/held/", views.meeting_held, name="held"),
+    path("<int:pk>/guests/reception/", views.meeting_guests_preregister, name="guests_preregister"),
     path("<int:pk>/reply/", views.meeting_reply, name="reply"),
     path("<int:pk>/attendance/", views.attendance_record, name="attendance"),
     path("<int:pk>/materials/", views.material_upload, name="material_upload"),

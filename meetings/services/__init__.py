@@ -1,6 +1,7 @@
 """Every write of the meetings app; one function per transition."""
 
 from .attendance import attendance_record, invitation_reply, sign_in
+from .guests import meeting_guests_preregister
 from .materials import material_add, material_remove
 from .minutes import ResolutionData, minutes_approve, minutes_return, minutes_save, minutes_submit
 from .rooms import room_save
@@ -22,6 +23,7 @@ __all__ = [
     "invitation_reply",
     "meeting_cancel",
     "meeting_create",
+    "meeting_guests_preregister",
     "meeting_mark_held",
     "meeting_schedule",
     "meeting_update",

@@ -157,6 +157,7 @@ def detail_context(request, meeting: Meeting, **extra) -> dict:
             "schedule": permissions.can_schedule_meeting(user, meeting),
             "cancel": permissions.can_cancel_meeting(user, meeting),
             "held": permissions.can_mark_held(user, meeting),
+            "preregister": permissions.can_preregister_guests(user, meeting),
             "reply": permissions.can_reply(user, meeting, mine),
             "record": permissions.can_record_attendance(user, meeting),
             "screen": permissions.can_run_sign_in_screen(user, meeting),
@@ -214,6 +215,24 @@ def meeting_cancel(request, pk: int):
             return redirect(meeting)
     context = detail_context(request, meeting, cancel_form=form)
     return render(request, "meetings/meeting_detail.html", context, status=400)
+
+
+@require_POST
+def meeting_guests_preregister(request, pk: int):
+    """The organiser sends the external guests to reception as expected visitors."""
+    meeting = meeting_or_404(request.user, pk)
+    if not permissions.can_preregister_guests(request.user, meeting):
+        raise PermissionDenied
+    try:
+        visits = services.meeting_guests_preregister(meeting_id=meeting.pk, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("The guests are expected at reception (%(count)d visits).") % {"count": visits},
+        )
+    return redirect(meeting)
 
 
 @require_POST
