@@ -48,11 +48,13 @@ WEEK = [
         "left",
     ),
     (-1, "14:30", 2, "maxiaoyu", "浪潮软件公司", "协同办公系统升级演示", ["曹磊", "彭宇"], "left"),
-    (0, "09:00", 2, "hugang", "市审计局", "专项审计进场沟通", ["袁明", "邱华"], "arrived"),
-    (0, "10:30", 2, "staff", "市档案馆", "档案移交业务指导", ["罗琳"], "expected"),
+    # Today's visits are placed around the moment the demo is loaded ("-1:00": an hour ago), so
+    # that one is inside and three are still to come at any hour of the day.
+    (0, "-1:00", 2, "hugang", "市审计局", "专项审计进场沟通", ["袁明", "邱华"], "arrived"),
+    (0, "+0:30", 2, "staff", "市档案馆", "档案移交业务指导", ["罗琳"], "expected"),
     (
         0,
-        "14:00",
+        "+1:30",
         3,
         "sunli",
         "兄弟单位办公室",
@@ -60,7 +62,7 @@ WEEK = [
         ["薛峰", "魏红", "何平", "林涛"],
         "expected",
     ),
-    (0, "15:00", 1, "huangtao", "市人才服务中心", "人事档案转递", ["吕洋"], "expected"),
+    (0, "+2:30", 1, "huangtao", "市人才服务中心", "人事档案转递", ["吕洋"], "expected"),
     (1, "09:30", 3, "director", "省委办公厅", "督查调研", ["程远", "孟琪", "董涛"], "expected"),
     (1, "14:00", 2, "maxiaoyu", "华为技术有限公司", "视频会议系统维护", ["傅军"], "expected"),
     (2, "10:00", 2, "hugang", "市税务局", "税收政策宣讲", ["马骏", "钟慧"], "expected"),
@@ -95,6 +97,12 @@ def demo_id(seed: int) -> str:
 
 
 def _at(day_offset: int, hhmm: str) -> datetime:
+    """A clock time `day_offset` days from today, or "+h:mm" / "-h:mm" from now (5-minute steps)."""
+    if hhmm[0] in "+-":
+        hours, minutes = map(int, hhmm[1:].split(":"))
+        shift = timedelta(hours=hours, minutes=minutes) * (1 if hhmm[0] == "+" else -1)
+        moment = now().replace(second=0, microsecond=0)
+        return moment - timedelta(minutes=moment.minute % 5) + shift
     hour, minute = map(int, hhmm.split(":"))
     return make_aware(
         datetime.combine(localdate() + timedelta(days=day_offset), time(hour, minute))
@@ -124,9 +132,7 @@ def seed(log) -> None:
             by=user(host) if n % 3 else desk,
             organisation=org,
             purpose=purpose,
-            expected_arrival=max(arrival, now())
-            if offset >= 0 and outcome == "expected"
-            else arrival,
+            expected_arrival=arrival,
             expected_departure=arrival + timedelta(hours=hours),
             visitors=people,
         )
