@@ -3,7 +3,20 @@
 import pytest
 from django.test import Client
 
+from tests import clock
 from tests.factories import DepartmentFactory, UserFactory
+
+
+def pytest_configure(config):
+    # The clock matrix (scripts/clock-matrix.sh) sets PORTAL_CLOCK; see tests/clock.py.
+    clock.start_from_environment()
+
+
+def pytest_report_header(config):
+    import os
+
+    value = os.environ.get(clock.ENV)
+    return f"clock: shifted to {value} (ticking)" if value else None
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ exactly once when two beat ticks overlap, and when the worker is killed mid-task
 import os
 import signal
 import subprocess
-import sys
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +15,7 @@ from django.utils.timezone import now
 
 from office.models import Notification, Reminder
 from office.services import reminder_schedule
+from tests import clock
 
 pytestmark = [
     pytest.mark.worker,
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_worker(queue_db: int, pause: float = 0.0) -> subprocess.Popen:
-    env = dict(os.environ)
+    env = clock.subprocess_environment(os.environ)
     env.update(
         DATABASE_URL=_database_url(),
         REDIS_URL=_redis_url(queue_db),
@@ -35,8 +35,7 @@ def start_worker(queue_db: int, pause: float = 0.0) -> subprocess.Popen:
         OFFICE_REMINDER_TEST_PAUSE=str(pause),
     )
     return subprocess.Popen(
-        [
-            sys.executable,
+        clock.python_command(
             "-m",
             "celery",
             "-A",
@@ -47,7 +46,7 @@ def start_worker(queue_db: int, pause: float = 0.0) -> subprocess.Popen:
             "--without-heartbeat",
             "--without-gossip",
             "--without-mingle",
-        ],
+        ),
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
