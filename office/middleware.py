@@ -1,16 +1,42 @@
-"""Keeps the current request's client address where audit() can read it."""
+"""Request-wide helpers: the client's address for audit() and axes, and security headers."""
 
+import ipaddress
 from contextvars import ContextVar
+
+from office.conf import setting
 
 current_ip: ContextVar[str | None] = ContextVar("current_ip", default=None)
 
 
+def valid_ip(value) -> str | None:
+    """The address in canonical form, or None if `value` is not one address (inet would fail)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        address = ipaddress.ip_address(value.strip().split("%", 1)[0])  # no IPv6 zone in inet
+    except ValueError:
+        return None
+    return str(address)
+
+
 def client_ip(request) -> str | None:
-    # Behind a proxy the README asks for X-Forwarded-For to be set by the proxy itself.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (
-        (forwarded.split(",")[0].strip() or None) if forwarded else request.META.get("REMOTE_ADDR")
-    )
+    """REMOTE_ADDR, or with TRUSTED_PROXY_COUNT = n the X-Forwarded-For entry n hops from the right.
+
+    Only the entries our own proxies appended can be believed: everything to their left is
+    whatever the client sent. A missing, short or malformed header falls back to REMOTE_ADDR.
+    """
+    remote = valid_ip(request.META.get("REMOTE_ADDR"))
+    try:
+        trusted = int(setting("TRUSTED_PROXY_COUNT", 0, int))
+    except (TypeError, ValueError):
+        trusted = 0
+    if trusted <= 0:
+        return remote
+    hops = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    if len(hops) < trusted:
+        return remote
+    return valid_ip(hops[-trusted]) or remote
 
 
 class RequestContextMiddleware:

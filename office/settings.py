@@ -120,6 +120,13 @@ AXES_VERBOSE = False
 # Lock-out is per user name on purpose: an office sits behind one NAT address, and locking
 # that address would lock everyone out after one person mistypes. Hence W006 is silenced.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# The address is office.middleware.client_ip's (REMOTE_ADDR unless TRUSTED_PROXY_COUNT says
+# how many proxies append to X-Forwarded-For); user names are cut to what a name can be.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "office.middleware.client_ip"
+AXES_USERNAME_CALLABLE = "office.login.axes_username"
+# Per address: a rate (failures a minute), not a lock-out; see office.login.
+LOGIN_IP_RATE_LIMIT = env.int("LOGIN_IP_RATE_LIMIT", default=30)
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)

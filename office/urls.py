@@ -2,7 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from office.login import AdminLoginForm, LoginView
 from office.views import home, notifications, system
+
+admin.site.login_form = AdminLoginForm  # the admin's sign-in has the portal's checks
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -21,6 +24,7 @@ urlpatterns = [
     ),
     path("healthz", system.healthz, name="healthz"),
     path("i18n/setlang/", system.set_language_view, name="set_language"),
+    path("accounts/login/", LoginView.as_view(), name="login"),  # bounded, rate-limited
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("supervision/", include("supervision.urls")),

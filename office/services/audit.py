@@ -1,6 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 
-from office.middleware import current_ip
+from office.middleware import current_ip, valid_ip
 from office.models import AuditEvent
 
 
@@ -10,7 +10,8 @@ def audit(*, actor, verb: str, target=None, data: dict | None = None, ip: str | 
         actor=actor if actor is not None and actor.is_authenticated else None,
         verb=verb,
         data=data or {},
-        ip=ip or current_ip.get(),
+        # Only a validated address: the column is inet and a bad value would fail the insert.
+        ip=valid_ip(ip) or current_ip.get(),
     )
     if target is not None:
         event.target_type = ContentType.objects.get_for_model(target)
