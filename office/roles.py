@@ -1,7 +1,7 @@
 """The roles of DESIGN.md, as Django groups, and the model permissions each needs.
 
 Feature apps add their permissions with `grant(role, "app.codename", ...)` in their
-AppConfig.ready(); a post_migrate handler keeps the groups' permissions in step.
+AppConfig.ready(); a post_migrate handler adds them to the groups (never removes any).
 """
 
 from django.db import models
@@ -34,7 +34,12 @@ def has_role(user, *roles: str) -> bool:
 
 
 def sync_role_permissions(**kwargs) -> None:
-    """post_migrate: make each role group hold exactly the permissions declared for it."""
+    """post_migrate: give each role group the permissions declared for it.
+
+    Only adds: what an administrator granted a group by hand stays after every migrate. A
+    permission no longer declared is left for the administrator to remove (nothing records
+    which grants came from code, so none is taken away).
+    """
     from django.contrib.auth.models import Group, Permission
 
     for role in Role:
@@ -47,4 +52,4 @@ def sync_role_permissions(**kwargs) -> None:
             ).first()
             if perm is not None:
                 wanted.append(perm)
-        group.permissions.set(wanted)
+        group.permissions.add(*wanted)
