@@ -9,6 +9,9 @@ class OfficeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (login audit)
+        from .db import register_safe_readers
+
+        register_safe_readers()  # a stored 0001-01-01 must not break every page that reads it
         from .roles import grant, sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="office.sync_role_permissions")

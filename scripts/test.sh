@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+export PORTAL_PG_PROFILE=test  # the fast, throwaway cluster (scripts/services.sh)
 scripts/services.sh start
 eval "$(scripts/services.sh env)"
 export DATABASE_URL REDIS_URL
