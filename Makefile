@@ -1,10 +1,14 @@
-.PHONY: run test setup lint messages check-deploy bench
+.PHONY: run test setup lint messages check-deploy bench clock-matrix
+comma := ,
 
 run:            ## set up everything and run the portal with demo data
 	scripts/run.sh
 
 test:           ## run the whole test suite against real PostgreSQL, Redis and Chromium
 	scripts/test.sh
+
+clock-matrix:   ## the non-browser suite at eleven instants of the day and year (CI runs it)
+	scripts/clock-matrix.sh
 
 setup:
 	scripts/bootstrap.sh
@@ -19,5 +23,5 @@ check-deploy:
 	DEBUG=false SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=office.example.org .venv/bin/python manage.py check --deploy --fail-level WARNING
 
-bench:
-	scripts/services.sh start && .venv/bin/python -m benchmarks.run
+bench:          ## run the benchmarks (figures, not assertions); BENCH=pdf,duty picks some
+	scripts/bootstrap.sh && scripts/services.sh start && .venv/bin/python -m benchmarks.run $(subst $(comma), ,$(BENCH))
