@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from duty.models import Assignment, HandoverItem, Incident, LogEntry, Post, ShiftTemplate
+from office.forms import PlausibleDatesMixin
 from office.validators import clean_text
 
 MAX_AMOUNT = Decimal("9999999999.99")
@@ -32,7 +33,7 @@ def duty_people():
     )
 
 
-class BootstrapMixin:
+class BootstrapMixin(PlausibleDatesMixin):
     """For forms drawn field by field (not through crispy): Bootstrap classes on widgets."""
 
     def __init__(self, *args, **kwargs):
@@ -42,7 +43,7 @@ class BootstrapMixin:
             field.widget.attrs.setdefault("class", css)
 
 
-class CleanTextMixin:
+class CleanTextMixin(PlausibleDatesMixin):
     text_fields: tuple[str, ...] = ()
 
     def clean(self):
@@ -189,7 +190,7 @@ class AssignmentForm(BootstrapMixin, forms.Form):
         self.fields["person"].queryset = duty_people()
 
 
-class GenerateForm(forms.Form):
+class GenerateForm(PlausibleDatesMixin, forms.Form):
     post = forms.ModelChoiceField(label=_("Post"), queryset=Post.objects.filter(active=True))
     templates = forms.ModelMultipleChoiceField(
         label=_("Shifts"),

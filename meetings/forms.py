@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 
+from office.forms import PlausibleDatesMixin
 from office.models import User
 from office.uploads import validate_upload
 from office.validators import clean_text
@@ -32,7 +33,7 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return PersonChoiceField.label_from_instance(self, obj)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(PlausibleDatesMixin, forms.Form):
     title = forms.CharField(label=_("Meeting title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of meeting"), choices=Meeting.Kind.choices)
     start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
@@ -303,7 +304,7 @@ class MinutesForm(forms.Form):
         }
 
 
-class ResolutionForm(forms.Form):
+class ResolutionForm(PlausibleDatesMixin, forms.Form):
     content = forms.CharField(label=_("What was decided"), max_length=300, required=False)
     owner = PersonChoiceField(label=_("Owner"), queryset=people(), required=False)
     deadline = forms.DateField(

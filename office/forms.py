@@ -41,3 +41,7 @@ class PlausibleDatesMixin:
             if isinstance(field, forms.DateField | forms.DateTimeField):
                 if validate_plausible_date not in field.validators:
                     field.validators.append(validate_plausible_date)
+
+
+class PlausibleDatesForm(PlausibleDatesMixin, forms.Form):
+    """Base form for django-filter FilterSets (Meta.form): far dates are refused, so ignored."""

@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from office.forms import PlausibleDatesForm
 from office.models import User
 
 from .forms import DATE_WIDGET
@@ -24,6 +25,7 @@ class VisitLogFilter(django_filters.FilterSet):
     class Meta:
         model = Visit
         fields = ["date_from", "date_to", "host", "organisation", "status"]
+        form = PlausibleDatesForm
 
     def __init__(self, *args, show_host=True, **kwargs):
         super().__init__(*args, **kwargs)

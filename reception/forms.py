@@ -7,6 +7,7 @@ from django.utils.timezone import localdate, now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from office.forms import PlausibleDatesMixin
 from office.models import User
 from office.validators import clean_text
 
@@ -34,7 +35,7 @@ def staff_field(label) -> StaffChoiceField:
     )
 
 
-class TextCleaningMixin:
+class TextCleaningMixin(PlausibleDatesMixin):
     """Every free-text field goes through office.validators.clean_text."""
 
     text_fields: tuple[str, ...] = ()
@@ -160,7 +161,7 @@ def _round_up(moment: datetime) -> datetime:
     return moment + timedelta(minutes=(30 - moment.minute % 30) % 30)
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(PlausibleDatesMixin, forms.Form):
     badge_number = forms.CharField(label=_("Badge number"), max_length=20)
     confirm_watch_list = forms.BooleanField(
         label=_("I have checked this person against the watch list and let them in"),
@@ -235,7 +236,7 @@ class WatchEntryForm(TextCleaningMixin, forms.Form):
         return clean_other_id(number)
 
 
-class DayForm(forms.Form):
+class DayForm(PlausibleDatesMixin, forms.Form):
     """The day board's date and search box (GET); bad dates fall back to today."""
 
     date = forms.DateField(label=_("Date"), required=False, widget=DATE_WIDGET)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from office.models import Department, User
+from office.validators import validate_plausible_date
 
 from .models import Task, local_today, yellow_days
 
@@ -61,7 +62,9 @@ def next_month(first: datetime.date) -> datetime.date:
 
 
 class MonthField(forms.CharField):
-    """YYYY-MM -> the first day of that month."""
+    """YYYY-MM -> the first day of that month, inside office.validators.date_window()."""
+
+    default_validators = [validate_plausible_date]
 
     def to_python(self, value):
         value = super().to_python(value)

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from office.forms import PlausibleDatesMixin
 from office.models import Department, User
 from office.uploads import validate_upload
 from office.validators import clean_text
@@ -19,7 +20,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class TextForm(forms.Form):
+class TextForm(PlausibleDatesMixin, forms.Form):
     """Base: every text field cleaned the same way; crispy helper without a <form> tag."""
 
     def __init__(self, *args, **kwargs):

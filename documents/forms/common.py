@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from documents.models import DocumentKind, Retention, SecurityLevel
+from office.forms import PlausibleDatesMixin
 from office.uploads import validate_upload
 from office.validators import clean_text
 
@@ -49,7 +50,7 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
-class TextCleaningMixin:
+class TextCleaningMixin(PlausibleDatesMixin):
     """clean_text() on every CharField: no control characters, no active markup."""
 
     def clean(self):

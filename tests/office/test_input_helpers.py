@@ -86,3 +86,46 @@ def test_bad_integers_fall_back(raw):
 
 def test_text_param_drops_nul():
     assert text_param(_get({"q": "\x00会议\x00"}), "q") == "会议"
+
+
+def _project_forms():
+    import importlib
+    import inspect
+    import pkgutil
+
+    from django import forms
+
+    for app in ["documents", "duty", "meetings", "office", "reception", "supervision"]:
+        package = importlib.import_module(app)
+        for info in pkgutil.walk_packages(package.__path__, f"{app}."):
+            if "forms" in info.name or "filters" in info.name:
+                module = importlib.import_module(info.name)
+                for _name, cls in inspect.getmembers(module, inspect.isclass):
+                    if issubclass(cls, forms.BaseForm) and cls.__module__ == info.name:
+                        yield cls
+
+
+def test_every_form_with_a_date_field_checks_the_window():
+    from django import forms
+
+    from office.forms import PlausibleDatesMixin
+
+    dated = [
+        cls
+        for cls in _project_forms()
+        if any(
+            isinstance(field, forms.DateField | forms.DateTimeField)
+            for field in cls.base_fields.values()
+        )
+    ]
+    assert len(dated) >= 10
+    assert [cls for cls in dated if not issubclass(cls, PlausibleDatesMixin)] == []
+
+
+@pytest.mark.django_db
+def test_filtersets_refuse_far_dates(frozen):
+    from reception.filters import VisitLogFilter
+    from reception.models import Visit
+
+    log = VisitLogFilter({"date_from": "9999-12-31"}, queryset=Visit.objects.all())
+    assert list(log.qs) == [] and "date_from" in log.form.errors
