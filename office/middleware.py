@@ -49,3 +49,23 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             current_ip.reset(token)
+
+
+def same_origin_navigation(request) -> bool:
+    """True if this request came from the portal's own pages, a bookmark or a typed address.
+
+    Opening a record may record a read receipt; a link or image on another site must not.
+    Browsers send Sec-Fetch-Site; without it (older browsers) a Referer from another host
+    is the tell, and a request with neither is taken as typed.
+    """
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site in {"same-origin", "none"}
+    referer = request.headers.get("Referer")
+    if not referer:
+        return True
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    return url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from office.errors import DomainError
+from office.middleware import same_origin_navigation
 from office.pdf import pdf_response, render_pdf
 
 from .. import permissions as can
@@ -67,7 +68,8 @@ def notice_edit(request, pk: int):
 
 def notice_detail(request, pk: int):
     notice = _notice(request, pk)
-    services.notice_mark_read(notice=notice, user=request.user)
+    if same_origin_navigation(request):  # a link on another site does not count as read
+        services.notice_mark_read(notice=notice, user=request.user)
     context = {"notice": notice, "can_manage": can.can_manage_notices(request.user)}
     if context["can_manage"] and notice.status != Notice.Status.DRAFT:
         audience = audience_of(notice)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from office.errors import DomainError
+from office.middleware import same_origin_navigation
 
 from .. import permissions as can
 from .. import selectors, services
@@ -86,7 +87,8 @@ def outgoing_edit(request, pk: int):
 def outgoing_detail(request, pk: int):
     document = _document(request, pk)
     services.record_opening(user=request.user, document=document, what="page")
-    services.distribution_mark_read(document=document, user=request.user)
+    if same_origin_navigation(request):  # a link on another site does not count as read
+        services.distribution_mark_read(document=document, user=request.user)
     user = request.user
     context = {
         "document": document,

@@ -5,6 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from office.middleware import same_origin_navigation
 from office.models import Notification
 from office.services.notifications import notification_mark_read
 
@@ -25,7 +26,8 @@ def notification_list(request):
 def notification_open(request, pk: int):
     """Mark read and follow the notification's link (only to this site)."""
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
-    notification_mark_read(user=request.user, notification_ids=[notification.pk])
+    if same_origin_navigation(request):  # a link on another site does not count as read
+        notification_mark_read(user=request.user, notification_ids=[notification.pk])
     target = notification.url
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
