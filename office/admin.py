@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from office.models import AuditEvent, Department, Notification, Reminder, User
+from office.models import AuditEvent, Department, Notification, OutboxMessage, Reminder, User
 
 
 @admin.register(User)
@@ -61,3 +61,13 @@ class ReminderAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """What was queued for a worker; rows without done_at are still being retried."""
+
+    list_display = ["created_at", "task", "args", "attempts", "dispatched_at", "done_at"]
+    list_filter = ["task"]
+    search_fields = ["task", "last_error"]
+    readonly_fields = ["task", "args", "created_at", "dispatched_at", "attempts", "last_error"]

@@ -28,5 +28,8 @@ class OfficeConfig(AppConfig):
                 "user.calendar_token_regenerated": _("Calendar address renewed"),
             }
         )
+        from .schedule import every
+
+        every("outbox-sweep", "office.tasks.sweep_outbox", 60.0)  # Redis was down: deliver now
         grant("director", "office.view_auditevent")
         grant("supervisor", "office.view_auditevent")

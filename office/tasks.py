@@ -103,3 +103,19 @@ def build_export(export_id: int) -> bool:
     from office.services.exports import export_build
 
     return export_build(export_id=export_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def deliver(message_id: int) -> bool:
+    """Run one outbox message's task; a second copy of the message finds it done or taken."""
+    from office.outbox import deliver as outbox_deliver
+
+    return outbox_deliver(message_id=message_id)
+
+
+@shared_task(acks_late=True)
+def sweep_outbox() -> int:
+    """Beat, every minute: hand the broker again what it lost or never took (Redis was down)."""
+    from office.outbox import sweep
+
+    return sweep()

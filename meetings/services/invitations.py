@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
+from office.outbox import enqueue
 from office.services import notify, reminder_schedule, reminders_cancel
 
 from .. import conf
@@ -31,11 +32,9 @@ def when_and_where(meeting: Meeting) -> str:
 
 
 def _mail(meeting: Meeting, people, method: str) -> None:
-    from ..tasks import send_meeting_email
-
     for person in people:
         if person.email and person.is_active:
-            send_meeting_email.delay_on_commit(meeting.pk, person.pk, method)
+            enqueue("meetings.tasks.send_meeting_email", meeting.pk, person.pk, method)
 
 
 def invite(meeting: Meeting, people, *, by) -> None:

@@ -1,7 +1,16 @@
 from .audit import AuditEvent
 from .files import GeneratedFile
 from .notifications import Notification
+from .outbox import OutboxMessage
 from .people import Department, User
 from .reminders import Reminder
 
-__all__ = ["AuditEvent", "GeneratedFile", "Department", "Notification", "Reminder", "User"]
+__all__ = [
+    "AuditEvent",
+    "GeneratedFile",
+    "Department",
+    "Notification",
+    "OutboxMessage",
+    "Reminder",
+    "User",
+]

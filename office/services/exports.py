@@ -13,6 +13,7 @@ from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
 from office.models import GeneratedFile
+from office.outbox import enqueue
 from office.services.notifications import notify
 
 
@@ -24,9 +25,7 @@ def export_request(
     export = GeneratedFile.objects.create(
         owner=owner, title=title, filename=filename, builder=builder, arguments=arguments
     )
-    from office.tasks import build_export
-
-    build_export.delay_on_commit(export.pk)
+    enqueue("office.tasks.build_export", export.pk)
     return export
 
 

@@ -3,7 +3,6 @@
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
 
 from office.models import Notification
 
@@ -45,17 +44,17 @@ def notify(
             for person in people.values()
         ]
     )
-    from office.tasks import send_notification_email, send_webhook
+    from office.outbox import enqueue
 
     if email:
         for notification in notifications:
             if notification.recipient.email:
-                send_notification_email.delay_on_commit(notification.pk)
+                enqueue("office.tasks.send_notification_email", notification.pk)
     if webhook and settings.NOTIFY_WEBHOOK_URL and notifications:
         text = f"{title}\n{body}".strip()
         if url:
             text += f"\n{absolute_url(url)}"
-        transaction.on_commit(lambda: send_webhook.delay(text))
+        enqueue("office.tasks.send_webhook", text)
     return notifications
 
 

@@ -1,15 +1,19 @@
 """The monthly circular: asked for on the statistics page, rendered by a worker."""
 
 import datetime
+import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
+from office.outbox import enqueue
 from office.pdf import render_pdf
 from office.services import audit, notify
 from supervision.models import Circular
+
+log = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -26,9 +30,7 @@ def circular_request(*, month: datetime.date, by) -> Circular:
     )
     circular.save(update_fields=["status", "requested_by", "requested_at"])
     audit(actor=by, verb="supervision.circular_requested", target=circular)
-    from supervision.tasks import render_circular
-
-    render_circular.delay_on_commit(circular.pk)
+    enqueue("supervision.tasks.render_circular", circular.pk)
     return circular
 
 
@@ -40,11 +42,12 @@ def circular_render(*, circular_id: int) -> bool:
     asked_at = circular.requested_at
     try:
         pdf = render_pdf("supervision/pdf/circular.html", circular_context(circular.month))
-    except Exception:
+    except Exception:  # shown as failed (asking again retries); the error goes to the log
+        log.exception("circular %s: rendering failed", circular_id)
         Circular.objects.filter(pk=circular_id, requested_at=asked_at).update(
             status=Circular.Status.FAILED
         )
-        raise
+        return False
     with transaction.atomic():
         circular = Circular.objects.select_for_update().get(pk=circular_id)
         if circular.requested_at != asked_at:  # a newer request will render again
