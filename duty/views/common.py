@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from duty import selectors
 from duty.permissions import can_view_duty
+from office import params
 
 
 def require_duty_access(user) -> None:
@@ -20,12 +21,8 @@ def shift_or_404(user, pk: int):
 
 
 def parse_month(value: str | None, today: date) -> date:
-    """'2026-11' -> date(2026, 11, 1); anything unreadable -> this month."""
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        return date(year, month, 1)
-    except (TypeError, ValueError):
-        return today.replace(day=1)
+    """'2026-11' -> date(2026, 11, 1); anything unreadable or far off -> this month."""
+    return params.parse_month(value) or today.replace(day=1)
 
 
 def shift_month(month: date, step: int) -> date:

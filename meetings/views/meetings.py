@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from office.errors import DomainError
+from office.params import text_param
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -33,7 +34,7 @@ def meeting_or_404(user, pk: int) -> Meeting:
 def meeting_list(request):
     status = request.GET.get("status", "")
     when = request.GET.get("when", "upcoming")
-    q = request.GET.get("q", "").strip()[:100]
+    q = text_param(request, "q", max_length=100)
     meetings = selectors.meeting_list_for(request.user, status=status, when=when, q=q)
     page = Paginator(meetings, 30).get_page(request.GET.get("page"))
     context = {

@@ -9,18 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from office.params import date_param
+
 from .. import permissions, selectors, services
 from ..forms import RoomForm
 from ..models import Room
 
 DAY_STARTS, DAY_ENDS = 7, 22  # the day view's time axis, local hours
-
-
-def _day(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return timezone.localdate()
 
 
 def _midnight(day: datetime.date) -> datetime.datetime:
@@ -30,7 +25,7 @@ def _midnight(day: datetime.date) -> datetime.datetime:
 def board(request):
     """Who has which room when: rooms down, days (or hours) across."""
     view = "day" if request.GET.get("view") == "day" else "week"
-    day = _day(request.GET.get("date"))
+    day = date_param(request, "date", timezone.localdate())
     first = day if view == "day" else day - datetime.timedelta(days=day.weekday())
     days = [first] if view == "day" else [first + datetime.timedelta(days=i) for i in range(7)]
     start, end = _midnight(days[0]), _midnight(days[-1] + datetime.timedelta(days=1))

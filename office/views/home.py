@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -68,6 +68,8 @@ def calendar_token_regenerate(request):
 @login_not_required
 def calendar_feed(request, token: str):
     """The user's meetings and duty shifts as iCalendar; the token is the only credential."""
+    if "\x00" in token or len(token) > 64:  # PostgreSQL refuses NUL; no token is longer
+        raise Http404
     user = get_object_or_404(User, calendar_token=token, is_active=True)
     response = HttpResponse(calendar.feed_for(user), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="office.ics"'

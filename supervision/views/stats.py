@@ -4,12 +4,12 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from office.params import month_or_404
 from office.pdf import pdf_response
 
 from .. import permissions as perms
@@ -72,10 +72,7 @@ def circular_pdf(request, year: int, month: int):
     """督办通报 of one month, as last rendered."""
     if not perms.can_see_circular(request.user):
         raise PermissionDenied
-    try:
-        first = datetime.date(year, month, 1)
-    except ValueError as exc:
-        raise Http404 from exc
+    first = month_or_404(year, month)
     circular = get_object_or_404(Circular, month=first)
     if circular.status != Circular.Status.READY or not circular.file:
         messages.info(request, _("The circular is still being prepared."))
