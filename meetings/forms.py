@@ -293,13 +293,22 @@ class MinutesForm(forms.Form):
             for item in self.agenda_items
         ]
 
+    def clean(self):
+        """Every text through clean_text: pasted soft line breaks become new lines; other
+        control characters or a script mark the field, the rest of the form is kept."""
+        data = super().clean()
+        for name in self.fields:
+            if isinstance(data.get(name), str):
+                try:
+                    data[name] = clean_text(data[name])
+                except ValidationError as exc:
+                    self.add_error(name, exc)
+        return data
+
     def items(self) -> dict[int, tuple[str, str]]:
         data = self.cleaned_data
         return {
-            item.pk: (
-                clean_text(data[f"discussion_{item.pk}"]),
-                clean_text(data[f"decisions_{item.pk}"]),
-            )
+            item.pk: (data[f"discussion_{item.pk}"], data[f"decisions_{item.pk}"])
             for item in self.agenda_items
         }
 

@@ -7,9 +7,12 @@ message and the default used, never a 500.
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.http import Http404
+from django.urls import Resolver404, resolve
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from office.validators import date_window, is_plausible_date, strip_controls, strip_nul
@@ -97,10 +100,26 @@ __all__ = [
     "int_param",
     "month_or_404",
     "month_param",
+    "next_url",
     "parse_date",
     "parse_month",
     "text_param",
 ]
+
+
+def next_url(request, fallback: str) -> str:
+    """The `next` of a POST (or GET) if it is a path of this portal, else the fallback:
+    another site, a bare word ("foo") or a path that leads nowhere fall back."""
+    target = strip_controls(request.POST.get("next") or request.GET.get("next") or "")
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return fallback
+    try:
+        resolve(urlsplit(target).path)
+    except Resolver404:
+        return fallback
+    return target
 
 
 def month_or_404(year: int, month: int) -> datetime.date:

@@ -58,7 +58,9 @@ def sign_in_window(meeting: Meeting) -> tuple[datetime.datetime, datetime.dateti
 def sign_in(*, meeting_id: int, user, token: str) -> Attendance:
     """签到 from the QR code on the room screen: only invitees, only around the meeting."""
     meeting = Meeting.objects.get(pk=meeting_id)
-    if not secrets.compare_digest(str(token or ""), meeting.sign_in_token):
+    # compared as bytes: compare_digest refuses non-ASCII str (a forged token is just wrong)
+    given = str(token or "").encode("utf-8", "replace")
+    if not secrets.compare_digest(given, meeting.sign_in_token.encode()):
         raise DomainError(_("This sign-in link is not valid. Please scan the code again."))
     attendance = Attendance.objects.select_for_update().filter(meeting=meeting, user=user).first()
     if attendance is None:

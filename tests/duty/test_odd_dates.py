@@ -54,3 +54,23 @@ def test_stored_far_times_break_no_page(shift, officer, leader, client_for, when
         response = client.get(page)
         assert response.status_code == 200, page
         assert "旧" in response.content.decode(), page
+
+
+def test_roster_generation_for_december_9999_is_a_form_error(director, leader, officer, client_for):
+    from duty.models import Shift
+    from tests.duty.factories import PostFactory, day_template
+
+    response = client_for(director).post(
+        reverse("duty:roster_generate"),
+        {
+            "post": PostFactory(name="总值班室").pk,
+            "templates": [day_template().pk],
+            "first_day": "9999-12-01",
+            "last_day": "9999-12-31",
+            "leaders": [leader.pk],
+            "officers": [officer.pk],
+            "officers_per_shift": 1,
+        },
+    )
+    assert response.status_code == 200 and "之间的日期" in response.content.decode()
+    assert not Shift.objects.exists()
