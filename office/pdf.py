@@ -1,11 +1,16 @@
 """The one PDF renderer: Django template -> WeasyPrint -> bytes.
 
-Fonts: the CSS names a CJK font explicitly (static/office/pdf/base.css). The URL fetcher
+Fonts: the CSS names its faces explicitly (static/office/pdf/*.css). Besides the system's
+fonts (fontconfig), the Fandol faces that Debian ships inside texlive-lang-chinese (仿宋, 楷体,
+黑体, 宋体; outside fontconfig's directories) are added to one font configuration per thread,
+which is reused across renders (building it costs more than a small PDF). The URL fetcher
 serves only the project's own static files; any other URL (file:, http:, data:, paths
 outside static) is refused, so a template cannot make it read the disk or the network.
 """
 
 import mimetypes
+import threading
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
@@ -14,7 +19,20 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 from weasyprint import HTML
+from weasyprint.text.ffi import ffi, fontconfig, pangoft2
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Debian's texlive-lang-chinese installs the Fandol OpenType faces here (GPL with the font
+# exception); fontconfig does not look there by itself.
+FANDOL_DIR = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
+FANDOL_FACES = (
+    "FandolFang-Regular.otf",
+    "FandolHei-Regular.otf",
+    "FandolKai-Regular.otf",
+    "FandolSong-Regular.otf",
+    "FandolSong-Bold.otf",
+)
 
 # Every PDF is rendered with this base URL; the fetcher maps it to static files and never
 # goes to the network (.invalid is a reserved name that resolves nowhere).
@@ -52,9 +70,38 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body, {"Content-Type": mime})
 
 
+_local = threading.local()
+
+
+def font_config() -> FontConfiguration:
+    """This thread's font configuration: the system fonts plus the Fandol faces."""
+    config = getattr(_local, "font_config", None)
+    if config is None:
+        config = FontConfiguration()
+        added = False
+        for name in FANDOL_FACES:
+            path = FANDOL_DIR / name
+            if path.exists():
+                added |= bool(fontconfig.FcConfigAppFontAddFile(config._config, bytes(path)))
+        if added:
+            pangoft2.pango_fc_font_map_config_changed(ffi.cast("PangoFcFontMap *", config.font_map))
+        _local.font_config = config
+    return config
+
+
+def layout_html(html: str):
+    """Lay the HTML out into pages (a WeasyPrint Document) without writing the PDF yet."""
+    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=StaticOnlyFetcher()).render(
+        font_config=font_config()
+    )
+
+
+def write_pdf(document) -> bytes:
+    return document.write_pdf()
+
+
 def render_pdf(template_name: str, context: dict | None = None) -> bytes:
-    html = render_to_string(template_name, context or {})
-    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    return write_pdf(layout_html(render_to_string(template_name, context or {})))
 
 
 def pdf_response(pdf: bytes, filename: str, *, download: bool = False) -> HttpResponse:

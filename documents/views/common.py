@@ -72,9 +72,11 @@ def post_action(request, *, target, allowed: bool, perform, success):
     return redirect(target)
 
 
-def document_pdf(request, *, document, template: str, filename: str, context=None):
+def document_pdf(
+    request, *, document, template: str, filename: str, context=None, render=render_pdf
+):
     record_opening(user=request.user, document=document, what="pdf", detail=template)
-    pdf = render_pdf(template, {"document": document, **(context or {})})
+    pdf = render(template, {"document": document, **(context or {})})
     return pdf_response(pdf, filename)
 
 

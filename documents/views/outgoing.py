@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from office.errors import DomainError
+from office.gbt9704 import render_official
 from office.middleware import same_origin_navigation
 
 from .. import permissions as can
@@ -21,6 +22,7 @@ from .common import (
     paginate,
     post_action,
 )
+from .official import outgoing_context
 
 
 def _document(request, pk: int) -> OutgoingDocument:
@@ -206,14 +208,16 @@ def outgoing_attachment(request, pk: int, attachment_pk: int):
 
 
 def outgoing_pdf(request, pk: int):
-    """The document laid out after GB/T 9704 (a draft shows a 'draft' mark, no number)."""
+    """The document laid out after GB/T 9704-2012 in the format its kind calls for (下行文,
+    上行文 for 请示/报告, 信函 for 函, 命令 for 令); a draft shows a 'draft' mark, no number."""
     document = _document(request, pk)
     return document_pdf(
         request,
         document=document,
         template="documents/pdf/outgoing.html",
         filename=f"{document.number or document.title}.pdf",
-        context={"attachments": document.attachments.all()},
+        context=outgoing_context(document),
+        render=render_official,
     )
 
 
