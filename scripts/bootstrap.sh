@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES="postgresql redis-server fonts-wqy-microhei fonts-noto-cjk gettext chromium poppler-utils wrk"
+PACKAGES="postgresql redis-server fonts-wqy-microhei fonts-noto-cjk texlive-lang-chinese gettext chromium poppler-utils wrk"
 missing=""
 for pkg in $PACKAGES; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
