@@ -1,19 +1,17 @@
 """Archiving and the archive catalogue (归档文件目录) as page, PDF and spreadsheet."""
 
-from io import BytesIO
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from office.pdf import render_pdf
 from office.services.exports import export_request
+from office.spreadsheets import build_xlsx, xlsx_response
 
 from .. import permissions as can
 from .. import selectors, services
@@ -126,37 +124,26 @@ CATALOGUE_COLUMNS = ("档号", "件号", "责任者", "文号", "题名", "日�
 
 
 def catalogue_xlsx(request):
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    form, records = catalogue_records(request)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "归档文件目录"
-    sheet.append(CATALOGUE_COLUMNS)
-    for cell in sheet[1]:
-        cell.font, cell.alignment = Font(bold=True), Alignment(horizontal="center")
-    for record in records[:CATALOGUE_MAX_ROWS]:
-        sheet.append(
-            [
-                record.archive_code,
-                record.item_number,
-                record.responsible,
-                record.doc_number,
-                record.title,
-                record.doc_date.strftime("%Y%m%d"),
-                record.pages,
-                str(record.get_security_level_display()),
-                record.note,
-            ]
-        )
-    for column, width in zip("ABCDEFGHI", (24, 6, 24, 20, 50, 10, 6, 8, 16), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    _form, records = catalogue_records(request)
+    rows = (
+        [
+            record.archive_code,
+            record.item_number,
+            record.responsible,
+            record.doc_number,
+            record.title,
+            record.doc_date.strftime("%Y%m%d"),
+            record.pages,
+            str(record.get_security_level_display()),
+            record.note,
+        ]
+        for record in records[:CATALOGUE_MAX_ROWS]
     )
-    response["Content-Disposition"] = content_disposition_header(True, "归档文件目录.xlsx")
-    return response
+    content = build_xlsx(
+        title="归档文件目录",
+        header=CATALOGUE_COLUMNS,
+        rows=rows,
+        widths=(24, 6, 24, 20, 50, 10, 6, 8, 16),
+        center_header=True,
+    )
+    return xlsx_response(content, "归档文件目录.xlsx")

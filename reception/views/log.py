@@ -1,18 +1,16 @@
 """The visitor log (filters, paging), its spreadsheet export and the daily summary."""
 
 from datetime import date
-from io import BytesIO
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.timezone import localdate, localtime
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from office.spreadsheets import build_xlsx, xlsx_response
 
 from .. import permissions, selectors
 from ..filters import VisitLogFilter
@@ -53,53 +51,42 @@ def visit_log_export(request):
             % {"limit": EXPORT_LIMIT},
         )
         return redirect(f"{reverse('reception:log')}?{request.GET.urlencode()}")
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Visitor log"))
-    sheet.append(
+    header = [
+        _("Expected arrival"),
+        _("Expected departure"),
+        _("Name"),
+        _("Organisation"),
+        _("Phone"),
+        _("ID type"),
+        _("ID number"),
+        _("Host"),
+        _("Purpose"),
+        _("Status"),
+        _("Badge number"),
+        _("Checked in"),
+        _("Checked out"),
+    ]
+    lines = (
         [
-            _("Expected arrival"),
-            _("Expected departure"),
-            _("Name"),
-            _("Organisation"),
-            _("Phone"),
-            _("ID type"),
-            _("ID number"),
-            _("Host"),
-            _("Purpose"),
-            _("Status"),
-            _("Badge number"),
-            _("Checked in"),
-            _("Checked out"),
+            _cell_time(visitor.visit.expected_arrival),
+            _cell_time(visitor.visit.expected_departure),
+            visitor.name,
+            visitor.visit.organisation,
+            visitor.phone,
+            visitor.get_id_type_display() if visitor.id_type else "",
+            visitor.masked_id_number,
+            visitor.visit.host.display_name,
+            visitor.visit.purpose,
+            visitor.visit.get_status_display(),
+            visitor.badge_number,
+            _cell_time(visitor.checked_in_at),
+            _cell_time(visitor.checked_out_at),
         ]
+        for visitor in rows.iterator(2000)
     )
-    for visitor in rows.iterator(2000):
-        visit = visitor.visit
-        sheet.append(
-            [
-                _cell_time(visit.expected_arrival),
-                _cell_time(visit.expected_departure),
-                visitor.name,
-                visit.organisation,
-                visitor.phone,
-                visitor.get_id_type_display() if visitor.id_type else "",
-                visitor.masked_id_number,
-                visit.host.display_name,
-                visit.purpose,
-                visit.get_status_display(),
-                visitor.badge_number,
-                _cell_time(visitor.checked_in_at),
-                _cell_time(visitor.checked_out_at),
-            ]
-        )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    content = build_xlsx(title=_("Visitor log"), header=header, rows=lines)
     filename = _("Visitor log %(date)s.xlsx") % {"date": localdate().isoformat()}
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return xlsx_response(content, filename)
 
 
 def _cell_time(moment) -> str:

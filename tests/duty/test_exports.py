@@ -71,3 +71,13 @@ def test_shift_in_calendar_feed(shift, officer, client):
     body = response.content.decode()
     assert f"duty-shift-{shift.pk}-{officer.pk}" in body
     assert "LOCATION:总值班室" in body
+
+
+def test_roster_xlsx_writes_formula_like_names_as_text(shift, leader, client_for):
+    shift.post.name = '=HYPERLINK("http://x","y")'
+    shift.post.save()
+    month = localdate(shift.starts_at).strftime("%Y-%m")
+    response = client_for(leader).get(reverse("duty:roster_xlsx"), {"month": month})
+    header = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(max_row=1))[0]
+    cell = next(c for c in header if str(c.value).startswith("=HYPERLINK"))
+    assert cell.data_type == "s"
