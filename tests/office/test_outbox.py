@@ -142,24 +142,48 @@ def _smtp_down(**kwargs):
     raise SMTPServerDisconnected("SMTP server gone")
 
 
-def test_a_publish_to_an_unreachable_broker_fails_fast_without_raising(settings, clerk, staff):
+def test_a_publish_to_an_unreachable_broker_fails_fast_without_raising(
+    settings, monkeypatch, clerk, staff, other_staff
+):
     from office.celery import app
 
-    notify(recipients=[staff], title="来文待阅", actor=clerk)
-    message = OutboxMessage.objects.get()
+    monkeypatch.setattr(outbox, "_paused_until", 0.0)
+    notify(recipients=[staff, other_staff], title="来文待阅", actor=clerk)
+    message, second = OutboxMessage.objects.order_by("pk")
     settings.CELERY_TASK_ALWAYS_EAGER = False
     previous = app.conf.broker_url
     app.conf.broker_url = "redis://127.0.0.1:9/0"  # the discard port: nothing listens
     try:
         started = time.monotonic()
         assert outbox.publish([message.pk]) == 0
+        assert outbox.publish([second.pk]) == 0  # the next one leaves it to the sweep at once
         elapsed = time.monotonic() - started
     finally:
         app.conf.broker_url = previous
     assert elapsed < 5
     message.refresh_from_db()
     assert message.dispatched_at is None and message.last_error
-    assert outbox.undone_ids() == [message.pk]
+    assert outbox.undone_ids() == [message.pk, second.pk]
+
+
+def test_after_a_broker_error_the_next_publishes_do_not_wait_for_it(
+    settings, monkeypatch, clerk, staff, other_staff
+):
+    """Twenty invitations while Redis is unreachable cost one connection timeout, not twenty."""
+    monkeypatch.setattr(outbox, "_paused_until", 0.0)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    tried = []
+
+    def hang_then_refuse(*args, **kwargs):
+        tried.append(args)
+        raise OperationalError("timed out")
+
+    monkeypatch.setattr("office.tasks.deliver.apply_async", hang_then_refuse)
+    notify(recipients=[staff, other_staff], title="来文待阅", actor=clerk)
+    ids = list(OutboxMessage.objects.values_list("pk", flat=True))
+    assert [outbox.publish([pk]) for pk in ids] == [0, 0]
+    assert len(tried) == 1
+    assert outbox.undone_ids() == sorted(ids)
 
 
 def test_the_sweep_runs_every_minute():
