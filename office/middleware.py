@@ -69,3 +69,41 @@ def same_origin_navigation(request) -> bool:
     return url_has_allowed_host_and_scheme(
         referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
+
+
+# No page uses these; QR codes are shown, never scanned through the camera.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "serial",
+        "usb",
+    )
+)
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response; no-store on whatever a signed-in user is sent.
+
+    Pages, confidential PDFs, attachments and exports must not stay in a shared browser's or
+    proxy's cache. A view that chose its own Cache-Control keeps it. Static files never get
+    here (WhiteNoise answers them first, with far-future caching).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"
+        return response

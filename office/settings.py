@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "office.middleware.RequestContextMiddleware",
+    "office.middleware.SecurityHeadersMiddleware",  # Permissions-Policy, no-store when signed in
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -216,6 +218,22 @@ LOGGING = {
 # Security: strict in production; `manage.py check --deploy` is clean with DEBUG=false.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts only from static files, no eval. Style
+# attributes stay allowed (bar widths and board positions are computed per row); <style>
+# elements are not (style-src-elem), so htmx's injected indicator style is off (base.html).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src-elem": ["'self'"],
+        "img-src": ["'self'", "data:"],  # Bootstrap's icons are data: SVGs
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

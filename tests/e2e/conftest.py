@@ -54,11 +54,25 @@ def browser_page(_browser, live_server):
         context = _browser.new_context(**options)
         context.set_default_timeout(15000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: _note_policy_violation(violations, message.text))
+        page.on("pageerror", lambda error: _note_policy_violation(violations, str(error)))
+        return page
 
+    violations: list[str] = []
     yield make
     for context in contexts:
         context.close()
+    # The pages need no inline script, eval or injected style: the browser must not have
+    # refused anything under the Content-Security-Policy (or found the Permissions-Policy bad).
+    assert violations == [], violations
+
+
+def _note_policy_violation(violations: list[str], text: str) -> None:
+    if any(word in text for word in ("Content Security Policy", "Content-Security-Policy")) or (
+        "Permissions-Policy" in text
+    ):
+        violations.append(text)
 
 
 @pytest.fixture

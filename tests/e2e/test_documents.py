@@ -66,6 +66,7 @@ def test_incoming_from_registration_to_archive(browser_page, login, clerk, direc
     reader.get_by_label("阅批意见").fill("已阅，立即安排。")
     reader.get_by_role("button", name="阅毕").click()
     expect(reader.locator("#circulation")).to_contain_text("已阅，立即安排。")
+    expect(reader.locator("#read-box")).to_have_count(0)  # static/office/js/portal.js, not hx-on
     assert reader.evaluate("document.documentElement.scrollWidth") <= 390
 
     page.reload()
