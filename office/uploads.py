@@ -3,14 +3,19 @@ attachments. Apps subclass AttachmentBase and call validate_upload in their form
 
 import os
 import uuid
+import xml.etree.ElementTree as ElementTree
+import zipfile
 
 import filetype
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import FileResponse
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
+
+from office.conf import setting
 
 # extension -> MIME types its content may be sniffed as
 ALLOWED_TYPES = {
@@ -76,6 +81,98 @@ def validate_upload(upload, *, allowed: set[str] | None = None, max_bytes: int |
             params={"ext": extension},
             code="bad_content",
         )
+    if extension in CONTAINERS and not _is_container(upload, extension):
+        raise ValidationError(
+            _("The file's content does not match its name (.%(ext)s)."),
+            params={"ext": extension},
+            code="bad_content",
+        )
+
+
+# A .docx/.xlsx/.pptx is a zip whose [Content_Types].xml names its main part; an .ofd (GB/T
+# 33190) a zip with OFD.xml at its root. Any other zip renamed is refused.
+OOXML_MAIN_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+}
+CONTAINERS = {*OOXML_MAIN_TYPES, "ofd"}
+_CONTENT_TYPES_MAX = 1024 * 1024
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def _is_container(upload, extension: str) -> bool:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if extension == "ofd":
+                return "OFD.xml" in names
+            info = archive.getinfo("[Content_Types].xml")
+            if info.file_size > _CONTENT_TYPES_MAX:
+                return False
+            manifest = archive.read(info)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, NotImplementedError):
+        return False
+    finally:
+        upload.seek(0)
+    if b"<!DOCTYPE" in manifest.upper():  # no entities to expand
+        return False
+    try:
+        root = ElementTree.fromstring(manifest)
+    except ElementTree.ParseError:
+        return False
+    main = OOXML_MAIN_TYPES[extension]
+    parts = {
+        override.get("PartName", "").lstrip("/")
+        for override in root.iter(f"{_CT}Override")
+        if override.get("ContentType") == main
+    }
+    return bool(parts & names)
+
+
+def max_files() -> int:
+    """How many files one upload field takes at a time (UPLOAD_MAX_FILES, default 10)."""
+    return setting("UPLOAD_MAX_FILES", 10, int)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several uploads in one field: at most max_files(), each through validate_upload."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *, allowed: set[str] | None = None, **kwargs):
+        self.allowed = allowed
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > max_files():
+            raise ValidationError(
+                _("At most %(count)s files at a time."),
+                params={"count": max_files()},
+                code="too_many",
+            )
+        cleaned = [super(MultipleFileField, self).clean(upload, initial) for upload in files]
+        for upload in cleaned:
+            validate_upload(upload, allowed=self.allowed)
+        if self.required and not cleaned:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return cleaned
+
+
+def short_name(name: str, limit: int = 200) -> str:
+    """The original file name cut to `limit` characters, keeping its extension."""
+    name = os.path.basename(name or "")
+    if len(name) <= limit:
+        return name
+    stem, extension = os.path.splitext(name)
+    extension = extension[:20]
+    return stem[: limit - len(extension)] + extension
 
 
 def upload_path(instance, filename: str) -> str:
@@ -108,7 +205,7 @@ class AttachmentBase(models.Model):
         """An unsaved attachment for a validated upload."""
         return cls(
             file=upload,
-            original_name=os.path.basename(upload.name)[:200],
+            original_name=short_name(upload.name, 200),
             size=upload.size,
             uploaded_by=by,
             **fields,

@@ -5,15 +5,14 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from office import uploads
 from office.forms import PlausibleDatesMixin
 from office.models import Department, User
-from office.uploads import validate_upload
 from office.validators import clean_text
 
 from .models import Task, local_today
 
 ATTACHMENT_TYPES = {"pdf", "jpg", "jpeg", "png", "docx", "xlsx", "pptx", "doc", "xls", "ofd", "zip"}
-MAX_ATTACHMENTS = 10
 
 
 class DateInput(forms.DateInput):
@@ -108,23 +107,9 @@ class TaskForm(TextForm):
         return cleaned
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(files) > MAX_ATTACHMENTS:
-            raise forms.ValidationError(
-                _("At most %(count)s files at a time."), params={"count": MAX_ATTACHMENTS}
-            )
-        cleaned = [super(MultipleFileField, self).clean(upload, initial) for upload in files]
-        for upload in cleaned:
-            validate_upload(upload, allowed=ATTACHMENT_TYPES)
-        return cleaned
+class MultipleFileField(uploads.MultipleFileField):
+    def __init__(self, **kwargs):
+        super().__init__(allowed=ATTACHMENT_TYPES, **kwargs)
 
 
 class ProgressForm(TextForm):
@@ -132,9 +117,14 @@ class ProgressForm(TextForm):
     files = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("Up to %(count)s files, %(mb)s MB each.")
-        % {"count": MAX_ATTACHMENTS, "mb": settings.UPLOAD_MAX_BYTES // 1048576},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _("Up to %(count)s files, %(mb)s MB each.") % {
+            "count": uploads.max_files(),
+            "mb": settings.UPLOAD_MAX_BYTES // 1048576,
+        }
 
 
 class CompletionForm(TextForm):

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from documents.models import DocumentKind, Retention, SecurityLevel
+from office import uploads
 from office.forms import PlausibleDatesMixin
-from office.uploads import validate_upload
 from office.validators import clean_text
 
 from ..selectors import staff_choices
@@ -30,24 +30,11 @@ class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{user.display_name}（{user.department or '—'}）"
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several uploads in one field; each checked by office.uploads.validate_upload."""
+class MultipleFileField(uploads.MultipleFileField):
+    """Several uploads in one field (at most office.uploads.max_files()), each checked."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
-        for upload in cleaned:
-            validate_upload(upload, allowed=ATTACHMENT_TYPES)
-        return cleaned
+        super().__init__(allowed=ATTACHMENT_TYPES, **kwargs)
 
 
 class TextCleaningMixin(PlausibleDatesMixin):
@@ -76,7 +63,7 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        validate_upload(upload, allowed=ATTACHMENT_TYPES)
+        uploads.validate_upload(upload, allowed=ATTACHMENT_TYPES)
         return upload
 
 
