@@ -5,11 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from office import gbt9704 as g
 from office.errors import DomainError
-from office.pdf import pdf_response, render_pdf
+from office.pdf import pdf_response
 
 from .. import permissions, selectors, services
 from ..forms import MinutesForm, ResolutionFormSet, ReturnForm, resolutions_from
@@ -139,16 +141,68 @@ def minutes_pdf(request, pk: int):
         raise Http404
     if not permissions.can_read_minutes(request.user, meeting, minutes):
         raise PermissionDenied
-    pdf = render_pdf("meetings/pdf/minutes.html", minutes_pdf_context(meeting, minutes))
+    pdf = g.render_official("meetings/pdf/minutes.html", minutes_pdf_context(meeting, minutes))
     return pdf_response(pdf, f"会议纪要-{meeting.title}.pdf")
 
 
+MINUTES_MARK = {
+    "office": "办公会议纪要",
+    "topical": "专题会议纪要",
+    "weekly": "周例会纪要",
+    "coordination": "协调会议纪要",
+}
+NUMERALS = "一二三四五六七八九十"
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
 def minutes_pdf_context(meeting, minutes) -> dict:
+    """纪要格式: the text as grid lines, agenda topics as 一、 headings, then 出席/请假/列席."""
+    agenda_items = list(meeting.agenda_items.all())
+    resolutions = list(minutes.resolutions.select_related("owner", "owner__department"))
+    attendance = attendance_groups(meeting)
+    guests = list(meeting.guests.all())
+    paragraphs = [line for line in minutes.summary.splitlines() if line.strip()]
+    for index, item in enumerate(agenda_items):
+        number = NUMERALS[index] if index < len(NUMERALS) else str(index + 1)
+        paragraphs.append(
+            f"{number}、{item.title}。" + (f"{item.presenter}汇报。" if item.presenter else "")
+        )
+        paragraphs += [line for line in item.discussion.splitlines() if line.strip()]
+        if item.decisions.strip():
+            paragraphs.append("会议议定：" + "".join(item.decisions.split()))
+    if resolutions:
+        paragraphs.append("会议决定：")
+        for index, r in enumerate(resolutions, start=1):
+            paragraphs.append(
+                f"（{index}）{r.content}（责任人：{_name(r.owner)}，完成时限：{g.chinese_date(r.deadline)}）"
+            )
+    lines = g.body_lines("\n".join(paragraphs))
+    cut = max(len(lines) - 2, 0)
+    groups = [
+        ("出席", [_name(a.user) for a in attendance.get("present", [])]),
+        ("请假", [_name(a.user) for a in attendance.get("excused", [])]),
+        ("列席", [f"{x.organisation}{x.name}" for x in guests]),
+    ]
+    attendance_lines = []
+    for label, names in groups:
+        if names:
+            attendance_lines += g.labelled_lines(label, "、".join(names))
+    mark_text = MINUTES_MARK.get(meeting.kind, "会议纪要")
+    mark_size = min(15 * g.MM, g.WIDTH * 0.96 / len(mark_text))
     return {
         "meeting": meeting,
         "minutes": minutes,
-        "agenda_items": list(meeting.agenda_items.all()),
-        "attendance": attendance_groups(meeting),
-        "guests": list(meeting.guests.all()),
-        "resolutions": list(minutes.resolutions.select_related("owner", "owner__department")),
+        "mark_text": mark_text,
+        "mark_size": mark_size,
+        "unit": str(meeting.organiser.department or "办公室")
+        if getattr(meeting.organiser, "department", None)
+        else "办公室",
+        "date": g.chinese_date(localdate(meeting.start)),
+        "head": g.head_geometry("summary", mark_size, meeting.title),
+        "lines": lines[:cut],
+        "kept_lines": lines[cut:],
+        "attendance_lines": attendance_lines,
     }
