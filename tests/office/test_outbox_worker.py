@@ -121,10 +121,10 @@ def test_redis_outage_loses_nothing_and_sends_nothing_twice(
     own_redis, tmp_path, monkeypatch, client, client_for, clerk, director, leader, staff,
     other_staff, supervisor,
 ):  # fmt: skip
-    mailbox = tmp_path / "mail"
+    mailbox = (tmp_path / "mail").resolve()  # the worker runs elsewhere: absolute paths
     mailbox.mkdir()
     monkeypatch.setenv("EMAIL_URL", f"filemail:///{mailbox}")  # four slashes: absolute
-    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path / "media"))
+    monkeypatch.setenv("MEDIA_ROOT", str((tmp_path / "media").resolve()))
     worker = start_worker(0)  # running before the outage: it must survive Redis restarting
     try:
         assert wait_for(lambda: own_redis.consumers() > 0, 60), "the worker never connected"
