@@ -253,3 +253,13 @@ def test_text_extracts_clean(clerk, client_for):
         "抄送：局领导",
     ):
         assert expected in text
+
+
+def test_signoff_sheet_lists_each_attachment_on_its_own_line(clerk, client_for):
+    document = OutgoingFactory(drafted_by=clerk, attachment_note="值班表\n联系人名单")
+    response = client_for(clerk).get(reverse("documents:outgoing_sheet_pdf", args=[document.pk]))
+    pdf = pdfplumber.open(io.BytesIO(response.content))
+    lines = pdf.pages[0].extract_text().splitlines()
+    assert "发文稿纸" in lines[0].replace(" ", "") and " " not in lines[0].strip()
+    assert any(line.endswith("值班表") for line in lines)
+    assert "联系人名单" in lines
