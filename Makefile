@@ -23,5 +23,6 @@ check-deploy:
 	DEBUG=false SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=office.example.org .venv/bin/python manage.py check --deploy --fail-level WARNING
 
-bench:          ## run the benchmarks (figures, not assertions); BENCH=pdf,duty picks some
-	scripts/bootstrap.sh && scripts/services.sh start && .venv/bin/python -m benchmarks.run $(subst $(comma), ,$(BENCH))
+bench:          ## gunicorn + wrk at BENCH_DOCUMENTS (100000) documents; BENCH=pdf,duty (or all) adds in-process ones
+	scripts/bootstrap.sh && scripts/services.sh start && .venv/bin/python -m benchmarks.http_bench
+	$(if $(BENCH),.venv/bin/python -m benchmarks.run $(subst $(comma), ,$(BENCH)))

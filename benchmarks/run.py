@@ -1,4 +1,6 @@
-"""`make bench`: run every benchmarks/bench_*.py (or those named) one after another.
+"""The in-process benchmarks (DEBUG on, Django's test client: PDF and query figures): every
+benchmarks/bench_*.py (or those named) one after another. `make bench` is the served one
+(benchmarks/http_bench.py); `make bench BENCH=all` or `BENCH=pdf,duty` runs these after it.
 
     .venv/bin/python -m benchmarks.run              # all
     .venv/bin/python -m benchmarks.run pdf duty     # bench_pdf and bench_duty
@@ -17,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(names: list[str]) -> int:
     available = sorted(path.stem for path in (ROOT / "benchmarks").glob("bench_*.py"))
+    names = [name for name in names if name != "all"]
     chosen = [f"bench_{name.removeprefix('bench_')}" for name in names] or available
     unknown = sorted(set(chosen) - set(available))
     if unknown:

@@ -256,6 +256,13 @@ WORDS = [
 ]
 
 
+def scale_present() -> int:
+    """How many incoming documents there are (`seed_scale --documents N` tops up to N)."""
+    from documents.models import IncomingDocument
+
+    return IncomingDocument.objects.count()
+
+
 def seed_scale(count: int, log) -> None:
     """`count` incoming and count // 4 outgoing documents, bulk-created (fast), 10% secret."""
     from django.db.models import Max

@@ -18,12 +18,18 @@ if [ -n "${missing// /}" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
+# Python packages: exactly the pinned, hash-checked set of requirements.lock (scripts/lock.sh
+# writes it from pyproject.toml and records which pyproject.toml it was made from).
+want=$(sha1sum pyproject.toml | cut -c1-40)
+if ! grep -q "^# pyproject.toml sha1: $want" requirements.lock; then
+  echo "requirements.lock was not made from this pyproject.toml: run scripts/lock.sh" >&2
+  exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
+stamp=.venv/.installed-$(sha1sum requirements.lock | cut -c1-12)
 if [ ! -f "$stamp" ]; then
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e '.[dev]'
+  .venv/bin/pip install -q --require-hashes --no-deps -r requirements.lock
   rm -f .venv/.installed-* && touch "$stamp"
 fi

@@ -153,6 +153,11 @@ def _date_back(task: Task, deadline: datetime.date) -> None:
     Task.objects.filter(pk=task.pk).update(**changes)
 
 
+def scale_present() -> int:
+    """How many items there are (`seed_scale --supervision N` tops up to N)."""
+    return Task.objects.count()
+
+
 def seed_scale(count: int, log) -> None:
     """`count` more items spread over the last year and the coming two months (bulk)."""
     rng = random.Random(20261123)
@@ -203,4 +208,4 @@ def _scale_status(rng, deadline, today, now):
     return status, None, None
 
 
-__all__ = ["seed", "seed_scale"]
+__all__ = ["scale_present", "seed", "seed_scale"]
