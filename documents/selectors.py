@@ -5,7 +5,7 @@ and the document's access list only. Outgoing drafts are working papers: until s
 are seen by the drafter, the office (clerk, director) and the drafting department's head.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from office.models import User
 
@@ -18,6 +18,7 @@ from .models import (
     NoticeRead,
     OutgoingDocument,
 )
+from .models.common import search_grams
 from .permissions import is_clerk, is_director, is_office
 
 OPEN_LEVELS = ("public", "internal")
@@ -101,9 +102,23 @@ def outgoing_list(user, filters: dict | None = None) -> QuerySet[OutgoingDocumen
 
 
 def text_match(term: str) -> Q:
-    """Case-insensitive substring match: search_text is stored upper-cased, so the term is
-    upper-cased here and the LIKE needs no per-row upper() (a pg_trgm GIN index backs it)."""
-    return Q(search_text__contains=term.upper())
+    """Case-insensitive substring match through the gram index: a document has the term's
+    grams (one lookup in search_grams' GIN index); only a term longer than two characters
+    (or with a space) needs the LIKE on search_text (stored upper-cased, as the term is made)
+    to tell "会议室" from "会议 ... 议室" among the few rows that have them all."""
+    term = term.upper()
+    grams = search_grams(term)
+    exact = Q(search_text__contains=term)
+    if not grams:
+        return exact
+    match = Q(search_grams__contains=grams)
+    return match if grams == [term] else match & exact
+
+
+def ranked(queryset: QuerySet, term: str) -> QuerySet:
+    """Search results: the term in the title first, then elsewhere; newest first on ties."""
+    in_title = Case(When(title__icontains=term, then=Value(1)), default=Value(0))
+    return queryset.order_by(in_title.desc(), *queryset.model._meta.ordering)
 
 
 FILTER_KEYS = ("kind", "status", "security_level", "year")
@@ -113,7 +128,7 @@ def apply_filters(queryset: QuerySet, filters: dict) -> QuerySet:
     """Filters come cleaned by a form (documents.forms.filters): values are valid choices."""
     term = (filters.get("q") or "").strip()
     if term:
-        queryset = queryset.filter(text_match(term))
+        queryset = ranked(queryset.filter(text_match(term)), term)
     for key in FILTER_KEYS:
         if filters.get(key):
             queryset = queryset.filter(**{key: filters[key]})
@@ -125,7 +140,7 @@ def notice_list(user, filters: dict | None = None) -> QuerySet[Notice]:
     queryset = notices_for(user).select_related("published_by")
     term = (filters.get("q") or "").strip()
     if term:
-        queryset = queryset.filter(text_match(term))
+        queryset = ranked(queryset.filter(text_match(term)), term)
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
     if filters.get("year"):

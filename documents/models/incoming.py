@@ -1,7 +1,6 @@
 """Incoming documents (收文) and their scanned attachments."""
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,15 +9,7 @@ from django.utils.translation import pgettext_lazy
 from office.uploads import AttachmentBase
 from office.workflow import WorkflowMixin
 
-from .common import DocumentBase, SearchableMixin
-
-
-def trigram_indexes(prefix: str, *fields: str) -> list[GinIndex]:
-    """pg_trgm GIN indexes for substring search (LIKE '%term%') on the fields."""
-    return [
-        GinIndex(fields=[field], opclasses=["gin_trgm_ops"], name=f"{prefix}_{field}_trgm")
-        for field in fields
-    ]
+from .common import DocumentBase, SearchableMixin, gram_index
 
 
 class IncomingDocument(SearchableMixin, WorkflowMixin, DocumentBase):
@@ -109,7 +100,7 @@ class IncomingDocument(SearchableMixin, WorkflowMixin, DocumentBase):
         indexes = [
             models.Index(fields=["status", "-received_at"], name="incoming_status_recv"),
             models.Index(fields=["-received_at", "-id"], name="incoming_recv"),
-            *trigram_indexes("incoming", "search_text"),
+            gram_index("incoming"),
         ]
         verbose_name = _("incoming document")
         verbose_name_plural = _("incoming documents")

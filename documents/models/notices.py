@@ -9,8 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from office.workflow import WorkflowMixin
 
-from .common import SearchableMixin
-from .incoming import trigram_indexes
+from .common import SearchableMixin, gram_index
 
 
 class Notice(SearchableMixin, WorkflowMixin):
@@ -56,7 +55,7 @@ class Notice(SearchableMixin, WorkflowMixin):
 
     class Meta:
         ordering = ["-pinned", "-published_at", "-id"]
-        indexes = [*trigram_indexes("notice", "search_text")]
+        indexes = [gram_index("notice")]
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
 

@@ -9,8 +9,7 @@ from django.utils.translation import pgettext_lazy
 from office.uploads import AttachmentBase
 from office.workflow import WorkflowMixin
 
-from .common import DocumentBase, SearchableMixin
-from .incoming import trigram_indexes
+from .common import DocumentBase, SearchableMixin, gram_index
 
 
 class OutgoingDocument(SearchableMixin, WorkflowMixin, DocumentBase):
@@ -102,7 +101,7 @@ class OutgoingDocument(SearchableMixin, WorkflowMixin, DocumentBase):
         indexes = [
             models.Index(fields=["status", "-created_at"], name="outgoing_status_created"),
             models.Index(fields=["-created_at", "-id"], name="outgoing_created"),
-            *trigram_indexes("outgoing", "search_text"),
+            gram_index("outgoing"),
         ]
         verbose_name = _("outgoing document")
         verbose_name_plural = _("outgoing documents")

@@ -2,10 +2,10 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from office.errors import DomainError
+from office.pagination import paginate as office_paginate
 from office.pdf import pdf_response, render_pdf
 from office.uploads import attachment_response
 
@@ -15,8 +15,8 @@ PER_PAGE = 25
 
 
 def paginate(request, queryset, per_page: int = PER_PAGE):
-    """A page of the queryset: one COUNT and one page query, whatever the table size."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A page of the queryset: one bounded COUNT and one page query, whatever the table size."""
+    return office_paginate(request, queryset, per_page)
 
 
 def page_or_partial(request, template: str, partial: str, context: dict):

@@ -18,6 +18,7 @@ SCOPES = [
     ("notices", _("Notices")),
 ]
 PREVIEW = 10
+COUNT_UP_TO = 1000  # a section's badge says "1000+" past this: no search counts every match
 
 
 class SearchForm(FilterForm):
@@ -32,8 +33,8 @@ class SearchForm(FilterForm):
 
 
 def search(request):
-    """Each kind of record is counted once and its first rows fetched once: the number of
-    queries does not grow with the number of documents."""
+    """Each kind of record is counted once (up to COUNT_UP_TO) and its first rows fetched once:
+    neither the number of queries nor their cost grows with the number of documents."""
     form = SearchForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     scope = filters.get("scope") or "all"
@@ -60,14 +61,23 @@ def search(request):
                         "label": label,
                         "rows": page,
                         "count": page.paginator.count,
+                        "more": not page.paginator.count_exact,
                         "page": page,
                     }
                 )
             else:
                 queryset = make()
-                count = queryset.count()
+                count = queryset[: COUNT_UP_TO + 1].count()
                 rows = list(queryset[:PREVIEW]) if count else []
-                sections.append({"key": key, "label": label, "rows": rows, "count": count})
+                sections.append(
+                    {
+                        "key": key,
+                        "label": label,
+                        "rows": rows,
+                        "count": min(count, COUNT_UP_TO),
+                        "more": count > COUNT_UP_TO,
+                    }
+                )
     return render(
         request,
         "documents/search.html",

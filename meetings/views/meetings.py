@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from office.errors import DomainError
+from office.pagination import paginate
 from office.params import text_param
 
 from .. import permissions, selectors, services
@@ -36,7 +36,7 @@ def meeting_list(request):
     when = request.GET.get("when", "upcoming")
     q = text_param(request, "q", max_length=100)
     meetings = selectors.meeting_list_for(request.user, status=status, when=when, q=q)
-    page = Paginator(meetings, 30).get_page(request.GET.get("page"))
+    page = paginate(request, meetings, 30)
     context = {
         "page": page,
         "status": status,

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case, F, When
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from office.errors import DomainError
+from office.pagination import paginate
 
 from .. import permissions as perms
 from ..filters import PRIMARY_FILTERS, TaskFilter
@@ -25,7 +25,7 @@ def index(request):
     # Open items first, soonest deadline on top; finished ones after, newest first.
     open_deadline = Case(When(status__in=Task.OPEN, then=F("deadline")))
     tasks = filters.qs.order_by(open_deadline.asc(nulls_last=True), F("deadline").desc(), "-pk")
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, tasks, PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     form = filters.form
