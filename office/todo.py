@@ -1,8 +1,9 @@
 """The to-do inbox (待办 / 待阅 / 已办): apps register sources, the home page lists them.
 
 A source gives, for a user, a scoped queryset of records awaiting that user. The inbox
-runs two queries per source (count + first page) however many items there are, so a
-source's queryset must select_related whatever __str__ and get_absolute_url touch.
+counts every source in one query and fetches the first items of each non-empty source with
+one more each, however many items there are, so a source's queryset must select_related
+whatever __str__ and get_absolute_url touch.
 已办 (done) comes from the audit trail: what the user recently did, across apps.
 """
 
@@ -10,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -50,17 +53,23 @@ def sources() -> list[TodoSource]:
 
 
 def inbox_for(user, *, per_source: int = 20) -> dict:
-    """{bucket: {"count": n, "items": [TodoItem...newest first], "sources": [(label, n)]}}."""
-    result = {bucket: {"count": 0, "items": [], "sources": []} for bucket in BUCKETS}
-    for source in _sources.values():
-        queryset = source.queryset(user)
-        count = queryset.count()
+    """{bucket: {"count": n, "items": [TodoItem...newest first], "sources": [(label, n)]}}.
+
+    One query counts every source (each count stops at COUNT_UP_TO: a pile of thousands
+    shows as "1000+" instead of costing a scan), then one query per non-empty source
+    fetches its newest items."""
+    result = {bucket: {"count": 0, "more": False, "items": [], "sources": []} for bucket in BUCKETS}
+    active = [(source, source.queryset(user)) for source in _sources.values()]
+    counts = _count_all([queryset for _source, queryset in active])
+    for (source, queryset), count in zip(active, counts, strict=True):
         if not count:
             continue
         records = list(queryset.order_by(f"-{source.date_field}")[:per_source])
         entry = result[source.bucket]
-        entry["count"] += count
-        entry["sources"].append((source.label, count))
+        entry["count"] += min(count, COUNT_UP_TO)
+        entry["more"] = entry["more"] or count > COUNT_UP_TO
+        shown = count if count <= COUNT_UP_TO else f"{COUNT_UP_TO}+"
+        entry["sources"].append((source.label, shown))
         entry["items"].extend(
             TodoItem(
                 source=source,
@@ -74,6 +83,28 @@ def inbox_for(user, *, per_source: int = 20) -> dict:
     for entry in result.values():
         entry["items"].sort(key=lambda item: (item.when is not None, item.when), reverse=True)
     return result
+
+
+COUNT_UP_TO = 1000
+
+
+def _count_all(querysets: list[QuerySet]) -> list[int]:
+    """Every queryset's count (up to COUNT_UP_TO + 1) in a single SELECT of subqueries."""
+    parts, params = [], []
+    for queryset in querysets:
+        limited = queryset.order_by().values("pk")[: COUNT_UP_TO + 1]
+        try:
+            sql, part_params = limited.query.get_compiler(using=limited.db).as_sql()
+        except EmptyResultSet:  # .none(): nothing to ask the database
+            parts.append("0")
+            continue
+        parts.append(f"(SELECT count(*) FROM ({sql}) AS source_{len(parts)})")
+        params.extend(part_params)
+    if all(part == "0" for part in parts):
+        return [0] * len(parts)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return list(cursor.fetchone())
 
 
 def _attr(record, dotted: str):

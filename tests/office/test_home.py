@@ -116,3 +116,30 @@ def test_unknown_url_is_chinese_404(clerk, client_for, settings):
     response = client_for(clerk).get("/no/such/page/")
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_all_sources_are_counted_in_one_query(clerk, monkeypatch, django_assert_num_queries):
+    """Twenty sources, two of them with items: one query counts them all, one fetches each
+    non-empty source's items; a pile past COUNT_UP_TO reads "N+"."""
+    monkeypatch.setattr(todo, "_sources", {})
+    monkeypatch.setattr(todo, "COUNT_UP_TO", 3)
+    for n in range(20):
+        kind = "full" if n in (4, 11) else f"empty{n}"
+        todo.register(
+            todo.TodoSource(
+                key=f"tests.{n}",
+                bucket=todo.TO_READ if n == 11 else todo.TODO,
+                label=f"source {n}",
+                queryset=lambda user, kind=kind: Notification.objects.filter(
+                    recipient=user, kind=kind
+                ),
+            )
+        )
+    notify(recipients=[clerk], title="待办一", kind="full")
+    for i in range(4):
+        notify(recipients=[clerk], title=f"更多{i}", kind="full")
+    with django_assert_num_queries(3):
+        inbox = todo.inbox_for(clerk)
+    assert inbox["todo"]["sources"] == [("source 4", "3+")]
+    assert inbox["todo"]["count"] == 3 and inbox["todo"]["more"]
+    assert len(inbox["todo"]["items"]) == 5
