@@ -1,6 +1,5 @@
 """Archiving and the archive catalogue (归档文件目录) as page, PDF and spreadsheet."""
 
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
