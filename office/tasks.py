@@ -19,13 +19,21 @@ log = logging.getLogger(__name__)
 
 @shared_task(acks_late=True)
 def dispatch_due_reminders() -> int:
-    """Beat, every minute: queue one send task per due reminder (sending claims the row)."""
-    from office.services.reminders import due_reminder_ids
+    """Beat, every minute: queue one send task per chunk of due reminders (sending claims)."""
+    from office.services.reminders import BATCH_SIZE, due_reminder_ids
 
     ids = due_reminder_ids()
-    for reminder_id in ids:
-        send_reminder.delay(reminder_id)
+    for start in range(0, len(ids), BATCH_SIZE):
+        send_reminders.delay(ids[start : start + BATCH_SIZE])
     return len(ids)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def send_reminders(reminder_ids: list[int]) -> int:
+    """Safe to run twice: the service skips reminders that are taken or already sent."""
+    from office.services.reminders import reminders_send_batch
+
+    return reminders_send_batch(reminder_ids=reminder_ids)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

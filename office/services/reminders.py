@@ -2,9 +2,10 @@
 
 The database is the source of truth. Apps call reminder_schedule() (idempotent per
 kind/target/recipient/occurrence) and reminders_cancel(); a beat task every minute queues
-send_reminder for each due row; reminder_send() claims the row with SKIP LOCKED, delivers it
-in the same transaction and marks it sent, so overlapping ticks, duplicate messages and a
-worker killed mid-task never deliver twice, and an undelivered row is picked up next tick.
+send_reminders for every due row in chunks of BATCH_SIZE; reminders_send_batch() claims its
+rows with SKIP LOCKED, delivers them in the same transaction and marks them sent, so
+overlapping ticks, duplicate messages and a worker killed mid-task never deliver twice, and
+an undelivered row is picked up next tick. 10,000 due at once take seconds, not 20 minutes.
 """
 
 import logging
@@ -72,12 +73,61 @@ def reminders_cancel(*, target, kind: str | None = None) -> int:
     return pending.update(status=Reminder.Status.CANCELLED)
 
 
-def due_reminder_ids(*, limit: int = 500) -> list[int]:
+def due_reminder_ids(*, limit: int = 50_000) -> list[int]:
     return list(
         Reminder.objects.filter(status=Reminder.Status.PENDING, due_at__lte=now())
         .order_by("due_at")
         .values_list("pk", flat=True)[:limit]
     )
+
+
+BATCH_SIZE = 200  # reminders one task claims and delivers in one transaction
+
+
+def reminders_send_batch(*, reminder_ids: list[int]) -> int:
+    """Deliver the due reminders among the ids, once each; returns how many were sent.
+
+    One transaction claims them all with SKIP LOCKED (rows another worker holds are left to
+    it), delivers each inside a savepoint (one failing reminder stays pending for the next
+    tick, the others go) and marks them sent: a batch queued twice, or overlapping a single
+    send_reminder, still delivers each reminder once."""
+    from office.services.notifications import notify
+
+    sent = 0
+    with transaction.atomic():
+        claimed = list(
+            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("recipient")
+            .filter(pk__in=reminder_ids, status=Reminder.Status.PENDING, due_at__lte=now())
+            .order_by("due_at", "pk")
+        )
+        _fault_injection_pause()
+        done, vetoed = [], []
+        for reminder in claimed:
+            check = _still_due_checks.get(reminder.kind)
+            if check is not None and not check(reminder):
+                vetoed.append(reminder.pk)
+                continue
+            try:
+                with transaction.atomic():
+                    notify(
+                        recipients=[reminder.recipient],
+                        title=reminder.title,
+                        body=reminder.body,
+                        url=reminder.url,
+                        kind=f"reminder.{reminder.kind}",
+                        reminder=reminder,
+                    )
+            except Exception:
+                log.exception("reminder %s not delivered; it stays pending", reminder.pk)
+                continue
+            done.append(reminder.pk)
+        moment = now()
+        Reminder.objects.filter(pk__in=done).update(status=Reminder.Status.SENT, sent_at=moment)
+        Reminder.objects.filter(pk__in=vetoed).update(status=Reminder.Status.CANCELLED)
+        sent = len(done)
+    log.info("%s reminders sent (%s claimed)", sent, len(claimed))
+    return sent
 
 
 def reminder_send(*, reminder_id: int) -> bool:

@@ -9,7 +9,11 @@ from django.utils.timezone import now
 
 from office.models import Notification, Reminder
 from office.services import reminder_schedule, reminders_cancel
-from office.services.reminders import register_reminder_kind, reminder_send
+from office.services.reminders import (
+    register_reminder_kind,
+    reminder_send,
+    reminders_send_batch,
+)
 from office.tasks import dispatch_due_reminders
 
 pytestmark = pytest.mark.django_db
@@ -68,9 +72,30 @@ def test_dispatch_queues_only_due_rows(clerk, monkeypatch):
     due = schedule(clerk, clerk, occurrence="due")
     schedule(clerk, clerk, minutes=30, occurrence="future")
     queued = []
-    monkeypatch.setattr("office.tasks.send_reminder.delay", queued.append)
+    monkeypatch.setattr("office.tasks.send_reminders.delay", queued.append)
     assert dispatch_due_reminders() == 1
-    assert queued == [due.pk]
+    assert queued == [[due.pk]]
+
+
+def test_dispatch_fans_out_every_due_row_in_chunks(clerk, monkeypatch):
+    """No cap of 500 a minute: every due row is queued, BATCH_SIZE to a task."""
+    monkeypatch.setattr("office.services.reminders.BATCH_SIZE", 3)
+    due = [schedule(clerk, clerk, occurrence=f"due{i}").pk for i in range(7)]
+    queued = []
+    monkeypatch.setattr("office.tasks.send_reminders.delay", queued.append)
+    assert dispatch_due_reminders() == 7
+    assert [len(chunk) for chunk in queued] == [3, 3, 1]
+    assert sorted(pk for chunk in queued for pk in chunk) == sorted(due)
+
+
+def test_a_batch_run_twice_delivers_each_once(clerk, staff):
+    register_reminder_kind("test.gone", lambda reminder: False)
+    ids = [schedule(clerk, staff, occurrence=f"o{i}").pk for i in range(5)]
+    vetoed = schedule(clerk, staff, kind="test.gone").pk
+    assert reminders_send_batch(reminder_ids=[*ids, vetoed]) == 5
+    assert reminders_send_batch(reminder_ids=[*ids, vetoed]) == 0
+    assert staff.notifications.filter(kind="reminder.test.deadline").count() == 5
+    assert Reminder.objects.get(pk=vetoed).status == Reminder.Status.CANCELLED
 
 
 @pytest.mark.django_db(transaction=True)
