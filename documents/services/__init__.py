@@ -1,4 +1,4 @@
-"""Every write of the documents app. One function per transition (STYLE.md)."""
+"""Every write of the documents app. One function per transition, locked and audited."""
 
 from .access import access_revoke, grant_access, record_opening
 from .archive import document_archive
