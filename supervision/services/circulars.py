@@ -8,9 +8,11 @@ from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
+from office.errors import require_actor
 from office.outbox import enqueue
 from office.pdf import render_pdf
 from office.services import audit, notify
+from supervision import permissions as perms
 from supervision.models import Circular
 
 log = logging.getLogger(__name__)
@@ -19,6 +21,7 @@ log = logging.getLogger(__name__)
 @transaction.atomic
 def circular_request(*, month: datetime.date, by) -> Circular:
     """(Re)make the month's circular: the figures change until the month is over."""
+    require_actor(perms.can_see_circular(by))
     month = month.replace(day=1)
     circular, _created = Circular.objects.select_for_update().get_or_create(
         month=month, defaults={"requested_by": by, "requested_at": now()}

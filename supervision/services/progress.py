@@ -1,13 +1,14 @@
 """Progress reports and the completion review."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.roles import Role, users_with_role
 from office.services import audit, notify
+from supervision import permissions as perms
 from supervision.models import ProgressReport, ReportAttachment, Task
 
 from . import schedule
@@ -19,6 +20,7 @@ def progress_report_add(*, task_id: int, by, text: str, files=()) -> ProgressRep
     """The owner or a co-owner says how far it has got; attachments are validated uploads."""
     text = require_text(text, _("Please describe the progress."))
     task = Task.objects.select_for_update().get(pk=task_id)
+    require_actor(perms.may_report(by, task))
     if task.status not in (Task.Status.ASSIGNED, Task.Status.IN_PROGRESS):
         raise DomainError(_("Progress can be reported only while the item is being handled."))
     report = ProgressReport.objects.create(task=task, author=by, text=text)
@@ -50,6 +52,7 @@ def task_completion_request(*, task_id: int, by, result: str) -> Task:
     """The owner says it is done; a supervisor will check."""
     result = require_text(result, _("Please describe the result."))
     task = Task.objects.select_for_update().get(pk=task_id)
+    require_actor(perms.may_handle(by, task))
     task.require_transition(
         Task.Status.COMPLETION_REQUESTED,
         _("Completion can be requested only for an item in progress."),
@@ -61,7 +64,7 @@ def task_completion_request(*, task_id: int, by, result: str) -> Task:
     )
     task.save(update_fields=["status", "result", "completion_requested_at"])
     audit(actor=by, verb="supervision.completion_requested", target=task)
-    supervisors = get_user_model().objects.filter(groups__name="supervisor", is_active=True)
+    supervisors = users_with_role(Role.SUPERVISOR)
     notify(
         recipients=[*supervisors, task.assigned_by],
         title=_("Completion to verify: %(title)s") % {"title": task.title},
@@ -77,6 +80,7 @@ def task_completion_request(*, task_id: int, by, result: str) -> Task:
 def task_completion_verify(*, task_id: int, by) -> Task:
     """A supervisor confirms the result; on time means submitted by the (extended) deadline."""
     task = Task.objects.select_for_update().get(pk=task_id)
+    require_actor(perms.may_review(by, task))
     task.require_transition(
         Task.Status.COMPLETED, _("Only an item whose completion was requested can be verified.")
     )
@@ -102,6 +106,7 @@ def task_completion_return(*, task_id: int, by, reason: str) -> Task:
     """A supervisor sends the item back to the owner with the reason."""
     reason = require_text(reason, _("Please give a reason for sending it back."))
     task = Task.objects.select_for_update().get(pk=task_id)
+    require_actor(perms.may_review(by, task))
     if task.status != Task.Status.COMPLETION_REQUESTED:
         raise TransitionNotAllowed(
             _("Only an item whose completion was requested can be sent back.")

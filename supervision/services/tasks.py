@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, TransitionNotAllowed, require_actor
 from office.services import audit, notify
+from supervision import permissions as perms
 from supervision.models import Extension, Task, local_today
 
 from . import schedule
@@ -39,7 +40,11 @@ def task_create_from(
 ) -> Task:
     """File an item (from a document, a resolution or ad hoc, source=None) and tell the owner.
 
-    source_label names a source that has no record here (e.g. "主任办公会 2026-11-20")."""
+    source_label names a source that has no record here (e.g. "主任办公会 2026-11-20").
+    An item from a record (an instruction, a resolution) is authorised by the service that
+    files it; an ad-hoc one (source=None) only by a filer."""
+    if source is None:
+        require_actor(perms.can_file(assigned_by))
     if source_kind not in Task.SourceKind.values:
         raise DomainError(_("Unknown source of a supervision item."))
     if priority not in Task.Priority.values:
@@ -99,6 +104,7 @@ def _locked(task_id: int) -> Task:
 def task_accept(*, task_id: int, by) -> Task:
     """The owner takes the item on; from now on progress is expected."""
     task = _locked(task_id)
+    require_actor(perms.may_handle(by, task))
     # completion_requested -> in_progress is the send-back edge, not an acceptance.
     if task.status != Task.Status.ASSIGNED:
         raise TransitionNotAllowed(_("Only a newly assigned item can be accepted."))
@@ -114,6 +120,7 @@ def task_cancel(*, task_id: int, by, reason: str) -> Task:
     """The assigner withdraws the item; its reminders stop."""
     reason = require_text(reason, _("Please give a reason for cancelling."))
     task = _locked(task_id)
+    require_actor(perms.may_cancel(by, task))
     task.require_transition(
         Task.Status.CANCELLED, _("A completed or cancelled item cannot be cancelled.")
     )

@@ -2,10 +2,11 @@
 
 import pytest
 
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import AuditEvent
-from supervision.models import Extension, Task
+from supervision.models import Circular, Extension, Task
 from supervision.services import (
+    circular_request,
     extension_request,
     progress_report_add,
     task_accept,
@@ -13,6 +14,7 @@ from supervision.services import (
     task_completion_request,
     task_completion_return,
     task_completion_verify,
+    task_create_from,
 )
 from tests.supervision.factories import TaskFactory, in_days
 
@@ -50,25 +52,100 @@ VERBS = {
 }
 
 
-@pytest.mark.parametrize("status", list(S))
-@pytest.mark.parametrize("action", list(ACTIONS))
-def test_transition_table(status, action, supervisor, staff):
-    task = TaskFactory(status=status, owner=staff, completion_requested_at=None)
+# Who takes each step: the owner, a supervisor, or whoever assigned the item.
+ACTOR = {
+    "accept": "owner",
+    "request_completion": "owner",
+    "verify": "supervisor",
+    "send_back": "supervisor",
+    "cancel": "assigner",
+}
+
+
+def _task(status, owner, assigner):
+    task = TaskFactory(status=status, owner=owner, assigned_by=assigner)
     if status == S.COMPLETION_REQUESTED:
         task.completion_requested_at = task.created_at
         task.save()
+    return task
+
+
+@pytest.mark.parametrize("status", list(S))
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_transition_table(status, action, supervisor, staff, clerk):
+    task = _task(status, staff, clerk)
+    actor = {"owner": staff, "supervisor": supervisor, "assigner": clerk}[ACTOR[action]]
     run, target = ACTIONS[action]
     if (status, action) in ALLOWED:
-        run(task, supervisor)
+        run(task, actor)
         task.refresh_from_db()
         assert task.status == target
         assert AuditEvent.objects.filter(verb=VERBS[action], target_id=str(task.pk)).exists()
     else:
         with pytest.raises(TransitionNotAllowed):
-            run(task, supervisor)
+            run(task, actor)
         task.refresh_from_db()
         assert task.status == status
         assert not AuditEvent.objects.filter(verb=VERBS[action]).exists()
+
+
+@pytest.mark.parametrize("status", list(S))
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_transition_table_refuses_the_wrong_actor(status, action, supervisor, staff, clerk,
+                                                  other_staff):  # fmt: skip
+    """Whatever the state, someone with no part in the step is refused and nothing changes;
+    so is the owner at a supervisor's or the assigner's step, and a supervisor at the owner's."""
+    task = _task(status, staff, clerk)
+    wrong = [
+        other_staff,
+        *{"owner": [supervisor], "supervisor": [staff], "assigner": [staff]}[ACTOR[action]],
+    ]
+    run, _target = ACTIONS[action]
+    for actor in wrong:
+        with pytest.raises(NotAllowed):
+            run(task, actor)
+    task.refresh_from_db()
+    assert task.status == status
+    assert not AuditEvent.objects.filter(verb=VERBS[action]).exists()
+
+
+def test_a_supervisor_cannot_verify_an_item_they_own(supervisor, clerk):
+    task = _task(S.COMPLETION_REQUESTED, supervisor, clerk)
+    with pytest.raises(NotAllowed):
+        task_completion_verify(task_id=task.pk, by=supervisor)
+    task.refresh_from_db()
+    assert task.status == S.COMPLETION_REQUESTED
+
+
+def test_co_owner_reports_progress_an_outsider_cannot(staff, other_staff, clerk, supervisor):
+    task = TaskFactory(status=S.IN_PROGRESS, owner=staff, assigned_by=clerk)
+    task.co_owners.set([other_staff])
+    progress_report_add(task_id=task.pk, by=other_staff, text="协办部分已完成")
+    for outsider in (supervisor, clerk):
+        with pytest.raises(NotAllowed):
+            progress_report_add(task_id=task.pk, by=outsider, text="代为填报")
+    assert [r.author for r in task.reports.all()] == [other_staff]
+
+
+def test_only_filers_file_an_ad_hoc_item(staff, other_staff):
+    with pytest.raises(NotAllowed):
+        task_create_from(
+            source=None,
+            source_kind="adhoc",
+            title="自行立项",
+            owner=other_staff,
+            deadline=in_days(5),
+            assigned_by=staff,
+        )
+    assert not Task.objects.exists()
+
+
+def test_only_overseers_ask_for_the_circular(staff, supervisor):
+    with pytest.raises(NotAllowed):
+        circular_request(month=in_days(0), by=staff)
+    assert not Circular.objects.exists()
+    circular_request(month=in_days(0), by=supervisor)
+    assert Circular.objects.count() == 1
 
 
 @pytest.mark.parametrize("status", list(S))
