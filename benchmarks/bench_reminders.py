@@ -13,7 +13,7 @@ QUEUE_DB = 13  # a Redis database of its own: a developer's worker never takes t
 
 
 def main() -> None:
-    setup_django()
+    setup_django("office_bench_reminders")  # small: only users and reminders
     from datetime import timedelta
 
     from django.contrib.contenttypes.models import ContentType
