@@ -4,13 +4,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from duty.models import Assignment, HandoverItem, Incident, LogEntry, Post, ShiftTemplate
 from office.forms import PlausibleDatesMixin
+from office.roles import Role, users_with_role
 from office.validators import clean_text
 
 MAX_AMOUNT = Decimal("9999999999.99")
@@ -25,12 +25,7 @@ class LocalDateTimeInput(forms.DateTimeInput):
 
 
 def duty_people():
-    return (
-        get_user_model()
-        .objects.filter(groups__name__in=["shift_leader", "duty_officer"], is_active=True)
-        .distinct()
-        .order_by("name", "username")
-    )
+    return users_with_role(Role.SHIFT_LEADER, Role.DUTY_OFFICER).order_by("name", "username")
 
 
 class BootstrapMixin(PlausibleDatesMixin):
@@ -218,7 +213,7 @@ class GenerateForm(PlausibleDatesMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         people = duty_people()
-        self.fields["leaders"].queryset = people.filter(groups__name="shift_leader")
+        self.fields["leaders"].queryset = people.filter(pk__in=users_with_role(Role.SHIFT_LEADER))
         self.fields["officers"].queryset = people
 
     def clean(self):

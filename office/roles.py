@@ -33,6 +33,19 @@ def has_role(user, *roles: str) -> bool:
     return bool(user and user.is_authenticated and user.has_role(*roles))
 
 
+def users_with_role(*roles: str):
+    """Active users who hold any of `roles`: recipients of a notice, people for a picker.
+
+    A queryset without joins or DISTINCT (membership is a subquery), so callers may order,
+    filter, lock or count it as they like."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    names = [Role(role).value for role in roles]
+    members = User.groups.through.objects.filter(group__name__in=names).values("user_id")
+    return User.objects.filter(is_active=True, pk__in=members)
+
+
 def sync_role_permissions(**kwargs) -> None:
     """post_migrate: give each role group the permissions declared for it.
 

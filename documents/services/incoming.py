@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from documents.conf import format_number, incoming_prefix
 from documents.models import IncomingAttachment, IncomingDocument
 from office.errors import DomainError
-from office.models import User
+from office.roles import Role, users_with_role
 from office.services import audit, notify, reminders_cancel
 
 from .access import grant_access
@@ -30,10 +30,6 @@ REGISTER_FIELDS = (
     "keywords",
     "summary",
 )
-
-
-def directors():
-    return User.objects.filter(groups__name="director", is_active=True)
 
 
 def _locked(document_id: int) -> IncomingDocument:
@@ -77,7 +73,7 @@ def incoming_propose(*, document_id: int, by, proposal: str) -> IncomingDocument
     document.save(update_fields=["status", "proposal", "proposed_by", "proposed_at", "updated_at"])
     audit(actor=by, verb="documents.incoming_proposed", target=document)
     notify(
-        recipients=directors(),
+        recipients=users_with_role(Role.DIRECTOR),
         actor=by,
         kind="documents.awaiting_instruction",
         title=_("Awaiting your instruction: %(title)s") % {"title": document.title},

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from documents.conf import format_number, issuing_office, outgoing_series
 from documents.models import Distribution, OutgoingAttachment, OutgoingDocument, OutgoingVersion
 from office.errors import DomainError
+from office.roles import Role, users_with_role
 from office.services import audit, notify
 
 from .access import grant_access
-from .incoming import directors
 from .numbering import next_serial
 
 S = OutgoingDocument.Status
@@ -120,7 +120,7 @@ def outgoing_review(*, document_id: int, by, note: str = "") -> OutgoingDocument
     )
     audit(actor=by, verb="documents.outgoing_reviewed", target=document, data={"note": note})
     notify(
-        recipients=directors(),
+        recipients=users_with_role(Role.DIRECTOR),
         actor=by,
         kind="documents.awaiting_signoff",
         title=_("Awaiting your sign-off: %(title)s") % {"title": document.title},

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from duty.models import Assignment, Incident, IncidentAcknowledgement, LogEntry, Shift
 from duty.permissions import can_keep_log
 from office.errors import DomainError
+from office.roles import Role, users_with_role
 from office.services import audit, notify
 
 FUTURE_TOLERANCE = timedelta(minutes=10)
@@ -58,7 +58,7 @@ def log_follow_up_done(*, entry: LogEntry, by) -> LogEntry:
 
 
 def directors():
-    return list(get_user_model().objects.filter(groups__name="director", is_active=True).distinct())
+    return list(users_with_role(Role.DIRECTOR))
 
 
 @transaction.atomic

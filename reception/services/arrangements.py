@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from office.conf import setting
 from office.errors import DomainError
+from office.roles import users_with_role
 from office.services import audit, notify
 
 from ..models import Arrangement, Visit
-from .people import users_with_role
 
 
 def approval_threshold() -> Decimal:

@@ -7,10 +7,10 @@ from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
 from office.conf import setting
+from office.roles import users_with_role
 from office.services import audit, notify
 
 from ..models import Visit, Visitor
-from .people import users_with_role
 
 
 def end_of_day_due() -> tuple[list[int], list[int]]:

@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
 from office.errors import DomainError
+from office.roles import Role, users_with_role
 from office.services import audit, notify
 from supervision.models import Extension, Task
 
@@ -45,7 +45,7 @@ def extension_request(*, task_id: int, by, new_deadline: datetime.date, reason: 
         target=task,
         data={"from": task.deadline.isoformat(), "to": new_deadline.isoformat()},
     )
-    directors = get_user_model().objects.filter(groups__name="director", is_active=True)
+    directors = users_with_role(Role.DIRECTOR)
     notify(
         recipients=[task.assigned_by, *directors],
         title=_("Extension requested: %(title)s") % {"title": task.title},

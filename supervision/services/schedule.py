@@ -7,12 +7,12 @@ the moment the last report was due from, the overdue one by the day.
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from office.conf import setting
+from office.roles import Role, users_with_role
 from office.services import reminder_schedule, reminders_cancel
 from supervision.models import Task, local_today
 
@@ -126,7 +126,7 @@ def remind_overdue(task: Task) -> None:
         occurrence=today.isoformat(),
     )
     if overdue_days >= escalate_after_days():
-        directors = get_user_model().objects.filter(groups__name="director", is_active=True)
+        directors = users_with_role(Role.DIRECTOR)
         for director in directors:
             reminder_schedule(
                 kind=ESCALATION,
