@@ -1,7 +1,9 @@
 """Who may do what to a meeting. Views and templates ask the same predicates.
 
 Each predicate assumes the meeting is already in the user's scope (selectors.meetings_for);
-out-of-scope meetings are 404 before any of these is asked.
+out-of-scope meetings are 404 before any of these is asked. The `may_*` predicates ask only
+who (the services check them and refuse the wrong actor, whatever the state); the `can_*`
+ones ask who and when (views and buttons).
 """
 
 from django.utils.timezone import now
@@ -22,6 +24,34 @@ def can_book(user) -> bool:
 
 def _runs(user, meeting: Meeting) -> bool:
     return user.pk == meeting.organiser_id or has_role(user, "director")
+
+
+# who
+
+
+def may_run(user, meeting: Meeting) -> bool:
+    """Change, schedule, cancel, pre-register guests: the organiser or a director."""
+    return _runs(user, meeting)
+
+
+def may_record(user, meeting: Meeting) -> bool:
+    """Mark held, record attendance: who runs it, or its recorder."""
+    return _runs(user, meeting) or user.pk == meeting.recorder_id
+
+
+def may_write_minutes(user, meeting: Meeting) -> bool:
+    return user.pk == meeting.recorder_id
+
+
+def may_approve_minutes(user, minutes: Minutes) -> bool:
+    return user.pk == minutes.meeting.chair_id
+
+
+def may_manage_materials(user, meeting: Meeting) -> bool:
+    return _runs(user, meeting) or user.pk in (meeting.chair_id, meeting.recorder_id)
+
+
+# who and when
 
 
 def can_edit_meeting(user, meeting: Meeting) -> bool:
@@ -46,7 +76,7 @@ def can_preregister_guests(user, meeting: Meeting) -> bool:
 
 def can_mark_held(user, meeting: Meeting) -> bool:
     return (
-        (_runs(user, meeting) or user.pk == meeting.recorder_id)
+        may_record(user, meeting)
         and meeting.can_become(Meeting.Status.HELD)
         and meeting.start <= now()
     )
@@ -54,7 +84,7 @@ def can_mark_held(user, meeting: Meeting) -> bool:
 
 def can_record_attendance(user, meeting: Meeting) -> bool:
     """The recorder (or organiser) marks who came, until the minutes are approved."""
-    return (_runs(user, meeting) or user.pk == meeting.recorder_id) and meeting.status in (
+    return may_record(user, meeting) and meeting.status in (
         Meeting.Status.SCHEDULED,
         Meeting.Status.HELD,
     )
@@ -83,7 +113,7 @@ def can_sign_in(user, meeting: Meeting, attendance) -> bool:
 
 def can_write_minutes(user, meeting: Meeting, minutes: Minutes | None) -> bool:
     return (
-        user.pk == meeting.recorder_id
+        may_write_minutes(user, meeting)
         and meeting.status == Meeting.Status.HELD
         and (minutes is None or minutes.status == Minutes.Status.DRAFT)
     )
@@ -93,7 +123,7 @@ def can_approve_minutes(user, minutes: Minutes | None) -> bool:
     return (
         minutes is not None
         and minutes.status == Minutes.Status.SUBMITTED
-        and user.pk == minutes.meeting.chair_id
+        and may_approve_minutes(user, minutes)
     )
 
 
@@ -110,6 +140,8 @@ def can_read_minutes(user, meeting: Meeting, minutes: Minutes | None) -> bool:
 
 def can_manage_materials(user, meeting: Meeting) -> bool:
     """The organiser, chair, recorder and director add and remove materials until minuted."""
-    return (
-        _runs(user, meeting) or user.pk in (meeting.chair_id, meeting.recorder_id)
-    ) and meeting.status in (Meeting.Status.DRAFT, Meeting.Status.SCHEDULED, Meeting.Status.HELD)
+    return may_manage_materials(user, meeting) and meeting.status in (
+        Meeting.Status.DRAFT,
+        Meeting.Status.SCHEDULED,
+        Meeting.Status.HELD,
+    )

@@ -37,7 +37,7 @@ def mark_meeting_held(meeting_id: int) -> bool:
     from .services.scheduling import meeting_mark_held
 
     try:
-        meeting_mark_held(meeting_id=meeting_id)
+        meeting_mark_held(meeting_id=meeting_id, by=None)  # the system
     except DomainError:
         return False
     return True

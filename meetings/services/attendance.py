@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError
+from office.errors import DomainError, NotAllowed, require_actor
 from office.services import audit, notify
 
 from .. import conf
+from .. import permissions as perms
 from ..models import Attendance, Meeting
 from .invitations import schedule_start_reminders
 
@@ -21,8 +22,11 @@ def invitation_reply(*, meeting_id: int, user, response: str, reason: str = "") 
     attendance = (
         Attendance.objects.select_for_update()
         .select_related("meeting", "meeting__organiser")
-        .get(meeting_id=meeting_id, user=user)
+        .filter(meeting_id=meeting_id, user=user)
+        .first()
     )
+    if attendance is None:
+        raise NotAllowed(_("You are not on the list of attendees of this meeting."))
     meeting = attendance.meeting
     if meeting.status != Meeting.Status.SCHEDULED or meeting.end <= now():
         raise DomainError(_("This meeting no longer takes replies."))
@@ -64,7 +68,7 @@ def sign_in(*, meeting_id: int, user, token: str) -> Attendance:
         raise DomainError(_("This sign-in link is not valid. Please scan the code again."))
     attendance = Attendance.objects.select_for_update().filter(meeting=meeting, user=user).first()
     if attendance is None:
-        raise DomainError(_("You are not on the list of attendees of this meeting."))
+        raise NotAllowed(_("You are not on the list of attendees of this meeting."))
     opens, closes = sign_in_window(meeting)
     if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD) or not (
         opens <= now() <= closes
@@ -84,6 +88,7 @@ def sign_in(*, meeting_id: int, user, token: str) -> Attendance:
 def attendance_record(*, meeting_id: int, by, presence: dict[int, str]) -> int:
     """The recorder marks present / absent / excused; returns how many rows changed."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    require_actor(perms.may_record(by, meeting))
     if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD):
         raise DomainError(_("Attendance can no longer be changed."))
     valid = set(Attendance.Presence.values)

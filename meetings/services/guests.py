@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, TransitionNotAllowed, require_actor
 from office.services import audit
 from reception.services import VisitorData, visit_register
 
+from .. import permissions as perms
 from ..models import Meeting
 
 # Guests come through the gate a little before the meeting and leave a little after it.
@@ -25,6 +26,7 @@ def meeting_guests_preregister(*, meeting_id: int, by) -> int:
         .select_related("organiser")
         .get(pk=meeting_id)
     )
+    require_actor(perms.may_run(by, meeting))
     if meeting.status != Meeting.Status.SCHEDULED or meeting.end <= now():
         raise TransitionNotAllowed(
             _("Guests can be pre-registered only for a scheduled meeting that has not ended.")

@@ -3,9 +3,10 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.services import audit
 
+from .. import permissions as perms
 from ..models import AgendaItem, Material, Meeting
 
 
@@ -13,6 +14,7 @@ from ..models import AgendaItem, Material, Meeting
 def material_add(*, meeting_id: int, upload, by, agenda_item_id: int | None = None) -> Material:
     """Attach a validated upload to the meeting (and to one of its agenda items)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    require_actor(perms.may_manage_materials(by, meeting))
     if meeting.status in (Meeting.Status.MINUTED, Meeting.Status.CANCELLED):
         raise DomainError(_("Materials can no longer be added to this meeting."))
     item = None
@@ -34,6 +36,7 @@ def material_add(*, meeting_id: int, upload, by, agenda_item_id: int | None = No
 @transaction.atomic
 def material_remove(*, material_id: int, by) -> None:
     material = Material.objects.select_related("meeting").get(pk=material_id)
+    require_actor(perms.may_manage_materials(by, material.meeting))
     if material.meeting.status in (Meeting.Status.MINUTED, Meeting.Status.CANCELLED):
         raise DomainError(_("Materials can no longer be removed from this meeting."))
     audit(

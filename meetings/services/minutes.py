@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.services import audit, notify
 
+from .. import permissions as perms
 from ..models import AgendaItem, Meeting, Minutes, Resolution
 from .invitations import cancel_minutes_reminders
 
@@ -36,6 +37,7 @@ def minutes_save(
 ) -> Minutes:
     """Save the recorder's draft: per agenda item discussion and decisions, and resolutions."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    require_actor(perms.may_write_minutes(by, meeting))
     if meeting.status != Meeting.Status.HELD:
         raise DomainError(_("Minutes can be written once the meeting has been held."))
     minutes, created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
@@ -61,6 +63,7 @@ def minutes_submit(*, meeting_id: int, by) -> Minutes:
     minutes = (
         Minutes.objects.select_for_update().select_related("meeting").get(meeting_id=meeting_id)
     )
+    require_actor(perms.may_write_minutes(by, minutes.meeting))
     minutes.require_transition(
         Minutes.Status.SUBMITTED, _("Only minutes being drafted can be submitted.")
     )
@@ -86,6 +89,7 @@ def minutes_submit(*, meeting_id: int, by) -> Minutes:
 def minutes_return(*, minutes_id: int, by, reason: str) -> Minutes:
     """The chair sends the minutes back to the recorder with a reason."""
     minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes_id)
+    require_actor(perms.may_approve_minutes(by, minutes))
     minutes.require_transition(
         Minutes.Status.DRAFT, _("Only minutes awaiting approval can be returned.")
     )
@@ -112,6 +116,7 @@ def minutes_approve(*, minutes_id: int, by) -> Minutes:
     from supervision.services import task_create_from
 
     minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes_id)
+    require_actor(perms.may_approve_minutes(by, minutes))
     minutes.require_transition(
         Minutes.Status.APPROVED, _("Only minutes awaiting approval can be approved.")
     )

@@ -15,9 +15,10 @@ from django.utils.formats import date_format
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.services import audit
 
+from .. import permissions as perms
 from .. import selectors
 from ..models import AgendaItem, Attendance, Guest, Meeting, Room
 from . import invitations
@@ -121,6 +122,7 @@ def meeting_create(
 
     A clash in any occurrence refuses the whole series and names the clashing dates.
     """
+    require_actor(perms.can_book(by))
     _check_times(data)
     if not 1 <= weeks <= 52:
         raise DomainError(_("A meeting can repeat for 1 to 52 weeks."))
@@ -255,6 +257,7 @@ def meeting_schedule(*, meeting_id: int, by) -> Meeting:
                 .select_related("room")
                 .get(pk=meeting_id)
             )
+            require_actor(perms.may_run(by, meeting))
             if (
                 meeting.room_id
                 and selectors.conflicts(
@@ -303,6 +306,7 @@ def meeting_update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
 @transaction.atomic
 def _update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    require_actor(perms.may_run(by, meeting))
     if meeting.status not in Meeting.EDITABLE:
         raise DomainError(_("Only draft or scheduled meetings can be changed."))
     scheduled = meeting.status == Meeting.Status.SCHEDULED
@@ -335,6 +339,7 @@ def _update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
 def meeting_cancel(*, meeting_id: int, by, reason: str) -> Meeting:
     """Call a meeting off: its room is free again and everyone invited is told."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    require_actor(perms.may_run(by, meeting))
     meeting.require_transition(
         Meeting.Status.CANCELLED, _("Only a draft or scheduled meeting can be cancelled.")
     )
@@ -354,9 +359,13 @@ def meeting_cancel(*, meeting_id: int, by, reason: str) -> Meeting:
 
 
 @transaction.atomic
-def meeting_mark_held(*, meeting_id: int, by=None) -> Meeting:
-    """The meeting took place: the minutes are now due (reminders to recorder, organiser)."""
+def meeting_mark_held(*, meeting_id: int, by) -> Meeting:
+    """The meeting took place: the minutes are now due (reminders to recorder, organiser).
+
+    by=None is the system: the sweep that marks ended meetings held."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    if by is not None:
+        require_actor(perms.may_record(by, meeting))
     meeting.require_transition(
         Meeting.Status.HELD, _("Only a scheduled meeting can be marked as held.")
     )

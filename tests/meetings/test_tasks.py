@@ -47,7 +47,7 @@ def test_minutes_reminder_is_vetoed_once_submitted(db):
     meeting = MeetingFactory(start=at(-1, 9), end=at(-1, 10))
     from meetings import services
 
-    services.meeting_mark_held(meeting_id=meeting.pk)
+    services.meeting_mark_held(meeting_id=meeting.pk, by=None)
     Reminder.objects.update(due_at=now())
     reminder = Reminder.objects.get(kind="meetings.minutes_due_recorder")
     assert reminder_send(reminder_id=reminder.pk) is True

@@ -7,7 +7,7 @@ from django.utils.timezone import now
 
 from meetings import services
 from meetings.models import Meeting, Minutes
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import AuditEvent
 
 from .factories import MeetingFactory, MinutesFactory, ResolutionFactory, at
@@ -69,6 +69,27 @@ def test_meeting_transitions(step, status, allowed, verb, result, clerk):
         assert meeting.status == status
 
 
+@pytest.mark.parametrize(("step", "status"), sorted({(s[0], s[1]) for s in MEETING_STEPS}, key=str))
+def test_meeting_steps_refuse_someone_who_does_not_run_it(step, status, clerk, staff):
+    """Whatever the state, a plain member of staff (not organiser, recorder or director) is
+    refused and the meeting is as it was; so is the recorder, except to mark it held."""
+    meeting = _past_meeting(status, organiser=clerk)
+    wrong = [staff] if step is _held else [staff, meeting.recorder]
+    for actor in wrong:
+        with pytest.raises(NotAllowed):
+            step(meeting, actor)
+    meeting.refresh_from_db()
+    assert meeting.status == status
+    assert not AuditEvent.objects.filter(target_id=str(meeting.pk)).exists()
+
+
+def test_the_recorder_and_the_end_sweep_mark_a_meeting_held(clerk):
+    first, second = (_past_meeting(S.SCHEDULED, organiser=clerk) for _ in range(2))
+    _held(first, first.recorder)
+    services.meeting_mark_held(meeting_id=second.pk, by=None)  # the system
+    assert {m.status for m in Meeting.objects.filter(pk__in=[first.pk, second.pk])} == {S.HELD}
+
+
 def test_a_meeting_cannot_be_held_before_it_starts(clerk):
     meeting = MeetingFactory(status=S.SCHEDULED, organiser=clerk)
     with pytest.raises(DomainError, match="尚未开始|not started"):
@@ -125,6 +146,48 @@ def test_minutes_transitions(step, status, allowed, verb, result):
             step(minutes, meeting)
         minutes.refresh_from_db()
         assert minutes.status == status
+
+
+AS = {  # each minutes step as an actor of the test's choosing
+    _submit: lambda minutes, by: services.minutes_submit(meeting_id=minutes.meeting_id, by=by),
+    _approve: lambda minutes, by: services.minutes_approve(minutes_id=minutes.pk, by=by),
+    _return: lambda minutes, by: services.minutes_return(
+        minutes_id=minutes.pk, by=by, reason="补充讨论"
+    ),
+}
+
+
+@pytest.mark.parametrize(("step", "status"), sorted({(s[0], s[1]) for s in MINUTES_STEPS}, key=str))
+def test_minutes_steps_refuse_the_wrong_actor(step, status, staff):
+    """Only the recorder submits, only the chair approves or returns: the other one, the
+    organiser and a plain member of staff are refused and the minutes stay as they were."""
+    meeting = _past_meeting(S.MINUTED if status == M.APPROVED else S.HELD)
+    minutes = MinutesFactory(meeting=meeting, status=status)
+    right = meeting.recorder if step is _submit else meeting.chair
+    for actor in {meeting.recorder, meeting.chair, meeting.organiser, staff} - {right}:
+        with pytest.raises(NotAllowed):
+            AS[step](minutes, actor)
+    minutes.refresh_from_db()
+    assert minutes.status == status
+    assert not AuditEvent.objects.filter(target_id=str(meeting.pk)).exists()
+
+
+def test_only_the_recorder_saves_minutes_and_only_who_may_record_marks_attendance(staff):
+    meeting = _past_meeting(S.HELD)
+    for actor in (staff, meeting.chair):
+        with pytest.raises(NotAllowed):
+            services.minutes_save(
+                meeting_id=meeting.pk, by=actor, summary="x", items={}, resolutions=[]
+            )
+    with pytest.raises(NotAllowed):
+        services.attendance_record(meeting_id=meeting.pk, by=staff, presence={})
+    assert not Minutes.objects.exists()
+
+
+def test_only_invitees_reply(staff):
+    meeting = MeetingFactory(status=S.SCHEDULED)
+    with pytest.raises(NotAllowed):
+        services.invitation_reply(meeting_id=meeting.pk, user=staff, response="accepted")
 
 
 def test_approving_files_one_supervision_item_per_resolution_linked_both_ways():
