@@ -116,7 +116,7 @@ def seed(log) -> None:
         return
     desk = user("reception")
     visits = []
-    for n, (offset, hhmm, hours, host, org, purpose, names, outcome) in enumerate(WEEK):
+    for n, (offset, hhmm, hours, host, org, purpose, names, _outcome) in enumerate(WEEK):
         arrival = _at(offset, hhmm)
         people = [
             services.VisitorData(
