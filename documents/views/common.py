@@ -1,13 +1,11 @@
 """Helpers every documents view uses: form actions, POST actions, pages, PDFs, attachments."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
-from office.errors import DomainError
 from office.pagination import paginate as office_paginate
 from office.pdf import pdf_response, render_pdf
 from office.uploads import attachment_response
+from office.views.actions import action
 
 from ..services import record_opening
 
@@ -37,39 +35,21 @@ def form_action(
     template="documents/action_form.html",
     extra=None,
 ):
-    """GET shows the form; a valid POST calls the service and goes back to the record;
-    bad input or a refused step shows the form again with the message (nothing saved:
-    every service is one transaction)."""
-    if not allowed:
-        raise PermissionDenied
-    form_kwargs = form_kwargs or {}
-    if request.method == "POST":
-        form = form_class(request.POST, request.FILES, **form_kwargs)
-        if form.is_valid():
-            try:
-                result = perform(form.cleaned_data)
-            except DomainError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, success)
-                return redirect(result if hasattr(result, "get_absolute_url") else target)
-    else:
-        form = form_class(**form_kwargs)
-    context = {"form": form, "target": target, "title": title, **(extra or {})}
-    return render(request, template, context, status=200)
-
-
-def post_action(request, *, target, allowed: bool, perform, success):
-    """A button: POST only, 403 without the right, a refused step becomes an error message."""
-    if not allowed:
-        raise PermissionDenied
-    try:
-        perform()
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, success)
-    return redirect(target)
+    """A step with its own form page (documents/action_form.html): GET shows the form; a
+    valid POST calls the service and goes to what it returns (or back to the record)."""
+    data = (request.POST, request.FILES) if request.method == "POST" else ()
+    form = form_class(*data, **(form_kwargs or {}))
+    return action(
+        request,
+        allowed=allowed,
+        form=form,
+        perform=perform,
+        success=success,
+        redirect_to=lambda result: result if hasattr(result, "get_absolute_url") else target,
+        page=lambda form: render(
+            request, template, {"form": form, "target": target, "title": title, **(extra or {})}
+        ),
+    )
 
 
 def document_pdf(

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from office.errors import DomainError
+from office.views.actions import action
 
 from .. import permissions as can
 from .. import selectors, services
@@ -30,7 +30,6 @@ from .common import (
     form_action,
     page_or_partial,
     paginate,
-    post_action,
 )
 from .supervision import supervision_tasks
 
@@ -52,21 +51,18 @@ def incoming_list(request):
 
 
 def incoming_register(request):
-    if not can.can_register(request.user):
-        raise PermissionDenied
     form = IncomingRegisterForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            document = services.incoming_register(
-                by=request.user, data=data, uploads=data["attachments"], access_list=data["access"]
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Registered as %(number)s.") % {"number": document.number})
-            return redirect(document)
-    return render(request, "documents/incoming_form.html", {"form": form})
+    return action(
+        request,
+        allowed=can.can_register(request.user),
+        form=form,
+        perform=lambda data: services.incoming_register(
+            by=request.user, data=data, uploads=data["attachments"], access_list=data["access"]
+        ),
+        success=lambda document: _("Registered as %(number)s.") % {"number": document.number},
+        redirect_to=lambda document: document,
+        page=lambda form: render(request, "documents/incoming_form.html", {"form": form}),
+    )
 
 
 def incoming_detail(request, pk: int):
@@ -199,12 +195,12 @@ def incoming_read(request, pk: int):
 @require_POST
 def incoming_chase(request, pk: int):
     document = _document(request, pk)
-    return post_action(
+    return action(
         request,
-        target=document,
+        redirect_to=document,
         allowed=can.can_chase(request.user, document),
         success=_("The readers who have not read it were reminded."),
-        perform=lambda: services.circulation_chase(document_id=document.pk, by=request.user),
+        perform=lambda data: services.circulation_chase(document_id=document.pk, by=request.user),
     )
 
 
@@ -301,8 +297,7 @@ def access_grant(request, pk: int, kind: str = "incoming"):
     document = get_object_or_404(scope(request.user), pk=pk)
 
     def perform(data):
-        with transaction.atomic():
-            services.grant_access(document=document, users=[data["user"]], by=request.user)
+        services.grant_access(document=document, users=[data["user"]], by=request.user)
         return document
 
     return form_action(
@@ -322,10 +317,12 @@ def access_revoke(request, pk: int, user_pk: int, kind: str = "incoming"):
     scope = selectors.incoming_for if kind == "incoming" else selectors.outgoing_for
     document = get_object_or_404(scope(request.user), pk=pk)
     person = get_object_or_404(document.access_list.all(), pk=user_pk)
-    return post_action(
+    return action(
         request,
-        target=document,
+        redirect_to=document,
         allowed=can.can_manage_access(request.user, document),
         success=_("Access revoked."),
-        perform=lambda: services.access_revoke(document=document, user=person, by=request.user),
+        perform=lambda data: services.access_revoke(
+            document=document, user=person, by=request.user
+        ),
     )

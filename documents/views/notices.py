@@ -1,22 +1,20 @@
 """Notices (通知公告): list, draft, publish, pin, withdraw, read tracking, PDF, home panel."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from office.errors import DomainError
 from office.middleware import same_origin_navigation
 from office.pdf import pdf_response, render_pdf
+from office.views.actions import action
 
 from .. import permissions as can
 from .. import selectors, services
 from ..forms import FilterForm, NoticeForm
 from ..models import Notice
 from ..services.notices import audience_of
-from .common import page_or_partial, paginate, post_action
+from .common import page_or_partial, paginate
 
 
 def _notice(request, pk: int) -> Notice:
@@ -36,26 +34,28 @@ def notice_list(request):
 
 
 def _notice_form(request, notice=None):
-    if not can.can_manage_notices(request.user):
-        raise PermissionDenied
-    if notice is not None and notice.status != Notice.Status.DRAFT:
-        raise PermissionDenied
     form = NoticeForm(request.POST or None, instance=notice)
-    if request.method == "POST" and form.is_valid():
-        data, departments = form.cleaned_data, list(form.cleaned_data["departments"])
-        try:
-            if notice is None:
-                notice = services.notice_create(by=request.user, data=data, departments=departments)
-            else:
-                notice = services.notice_update(
-                    notice_id=notice.pk, by=request.user, data=data, departments=departments
-                )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Notice saved."))
-            return redirect(notice)
-    return render(request, "documents/notice_form.html", {"form": form, "notice": notice})
+
+    def save(data):
+        departments = list(data["departments"])
+        if notice is None:
+            return services.notice_create(by=request.user, data=data, departments=departments)
+        return services.notice_update(
+            notice_id=notice.pk, by=request.user, data=data, departments=departments
+        )
+
+    return action(
+        request,
+        allowed=can.can_manage_notices(request.user)
+        and (notice is None or notice.status == Notice.Status.DRAFT),
+        form=form,
+        perform=save,
+        success=_("Notice saved."),
+        redirect_to=lambda saved: saved,
+        page=lambda form: render(
+            request, "documents/notice_form.html", {"form": form, "notice": notice}
+        ),
+    )
 
 
 def notice_create(request):
@@ -82,12 +82,12 @@ def notice_detail(request, pk: int):
 
 def _notice_step(request, pk, service, success, **kwargs):
     notice = _notice(request, pk)
-    return post_action(
+    return action(
         request,
-        target=notice,
+        redirect_to=notice,
         allowed=can.can_manage_notices(request.user),
         success=success,
-        perform=lambda: service(notice_id=notice.pk, by=request.user, **kwargs),
+        perform=lambda data: service(notice_id=notice.pk, by=request.user, **kwargs),
     )
 
 

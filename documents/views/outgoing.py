@@ -1,14 +1,13 @@
 """Outgoing documents (发文): list, draft, edit with versions, review, sign-off, issue, PDFs."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from office.errors import DomainError
 from office.gbt9704 import render_official
 from office.middleware import same_origin_navigation
+from office.views.actions import action
 
 from .. import permissions as can
 from .. import selectors, services
@@ -20,7 +19,6 @@ from .common import (
     form_action,
     page_or_partial,
     paginate,
-    post_action,
 )
 from .official import outgoing_context
 
@@ -55,35 +53,35 @@ def _save_draft(request, form, document=None):
 
 
 def outgoing_create(request):
-    if not can.can_draft(request.user):
-        raise PermissionDenied
     form = OutgoingForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            document = _save_draft(request, form)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Draft saved."))
-            return redirect(document)
-    return render(request, "documents/outgoing_form.html", {"form": form})
+    return action(
+        request,
+        allowed=can.can_draft(request.user),
+        form=form,
+        perform=lambda data: _save_draft(request, form),
+        success=_("Draft saved."),
+        redirect_to=lambda document: document,
+        page=lambda form: render(request, "documents/outgoing_form.html", {"form": form}),
+    )
 
 
 def outgoing_edit(request, pk: int):
     document = _document(request, pk)
-    if not can.can_edit_outgoing(request.user, document):
-        raise PermissionDenied
     form = OutgoingForm(request.POST or None, request.FILES or None, instance=document)
-    if request.method == "POST" and form.is_valid():
-        try:
-            # The service reloads and locks the row: the form's instance is only the input.
-            _save_draft(request, form, OutgoingDocument.objects.get(pk=document.pk))
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Draft saved."))
-            return redirect(document)
-    return render(request, "documents/outgoing_form.html", {"form": form, "document": document})
+    return action(
+        request,
+        allowed=can.can_edit_outgoing(request.user, document),
+        form=form,
+        # The service reloads and locks the row: the form's instance is only the input.
+        perform=lambda data: _save_draft(
+            request, form, OutgoingDocument.objects.get(pk=document.pk)
+        ),
+        success=_("Draft saved."),
+        redirect_to=document,
+        page=lambda form: render(
+            request, "documents/outgoing_form.html", {"form": form, "document": document}
+        ),
+    )
 
 
 def outgoing_detail(request, pk: int):
@@ -131,12 +129,12 @@ def outgoing_version(request, pk: int, number: int):
 @require_POST
 def outgoing_submit(request, pk: int):
     document = _document(request, pk)
-    return post_action(
+    return action(
         request,
-        target=document,
+        redirect_to=document,
         allowed=can.can_submit(request.user, document),
         success=_("Sent for review."),
-        perform=lambda: services.outgoing_submit(document_id=document.pk, by=request.user),
+        perform=lambda data: services.outgoing_submit(document_id=document.pk, by=request.user),
     )
 
 
@@ -192,12 +190,12 @@ def outgoing_return(request, pk: int):
 @require_POST
 def outgoing_issue(request, pk: int):
     document = _document(request, pk)
-    return post_action(
+    return action(
         request,
-        target=document,
+        redirect_to=document,
         allowed=can.can_issue(request.user, document),
         success=_("Issued; the internal recipients have it in their inbox."),
-        perform=lambda: services.outgoing_issue(document_id=document.pk, by=request.user),
+        perform=lambda data: services.outgoing_issue(document_id=document.pk, by=request.user),
     )
 
 

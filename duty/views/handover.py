@@ -1,7 +1,6 @@
 """Handover (交接班): file, correct, accept or dispute; history; PDF."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -21,8 +20,8 @@ from duty.permissions import (
 )
 from duty.services import handover as services
 from duty.views.common import require_duty_access, shift_or_404
-from office.errors import DomainError
 from office.pdf import pdf_response, render_pdf
+from office.views.actions import action
 
 
 def _previous_items(shift):
@@ -39,33 +38,32 @@ def handover_file(request, pk):
     if has_handover(shift):
         messages.info(request, _("The handover of this shift has already been filed."))
         return redirect(shift.handover)
-    if not can_file_handover(request.user, shift, now()):
-        raise PermissionDenied
     initial = HandoverForm.initial_from(_previous_items(shift))
     form = HandoverForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            handover = services.handover_file(
-                shift=shift,
-                summary=form.cleaned_data["summary"],
-                items=form.items(),
-                by=request.user,
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Handover filed; the next shift is asked to accept it."))
-            return redirect(handover)
-    incidents, entries = services.open_matters(shift)
-    return render(
+
+    def page(form):
+        incidents, entries = services.open_matters(shift)
+        return render(
+            request,
+            "duty/handover_form.html",
+            {
+                "shift": shift,
+                "form": form,
+                "incidents": incidents.select_related("shift__template"),
+                "entries": entries,
+            },
+        )
+
+    return action(
         request,
-        "duty/handover_form.html",
-        {
-            "shift": shift,
-            "form": form,
-            "incidents": incidents.select_related("shift__template"),
-            "entries": entries,
-        },
+        allowed=can_file_handover(request.user, shift, now()),
+        form=form,
+        perform=lambda data: services.handover_file(
+            shift=shift, summary=data["summary"], items=form.items(), by=request.user
+        ),
+        success=_("Handover filed; the next shift is asked to accept it."),
+        redirect_to=lambda handover: handover,
+        page=page,
     )
 
 
@@ -94,58 +92,56 @@ def handover_detail(request, pk):
 
 def handover_edit(request, pk):
     handover = _handover_or_404(request, pk)
-    if not can_edit_handover(request.user, handover):
-        raise PermissionDenied
     form = HandoverEditForm(request.POST or None, initial={"summary": handover.summary})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.handover_update(
-                handover=handover, summary=form.cleaned_data["summary"], by=request.user
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Handover corrected."))
-            return redirect(handover)
-    return render(request, "duty/handover_edit.html", {"handover": handover, "form": form})
+    return action(
+        request,
+        allowed=can_edit_handover(request.user, handover),
+        form=form,
+        perform=lambda data: services.handover_update(
+            handover=handover, summary=data["summary"], by=request.user
+        ),
+        success=_("Handover corrected."),
+        redirect_to=handover,
+        page=lambda form: render(
+            request, "duty/handover_edit.html", {"handover": handover, "form": form}
+        ),
+    )
 
 
 @require_POST
 def handover_accept(request, pk):
     handover = _handover_or_404(request, pk)
-    if not can_accept_handover(request.user, handover):
-        raise PermissionDenied
-    form = HandoverAnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The note is too long."))
-        return redirect(handover)
-    try:
-        services.handover_accept(handover=handover, note=form.cleaned_data["note"], by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Handover accepted."))
-    return redirect(handover)
+    return action(
+        request,
+        allowed=can_accept_handover(request.user, handover),
+        form=HandoverAnswerForm(request.POST),
+        invalid=_("The note is too long."),
+        perform=lambda data: services.handover_accept(
+            handover=handover, note=data["note"], by=request.user
+        ),
+        success=_("Handover accepted."),
+        redirect_to=handover,
+    )
 
 
 @require_POST
 def handover_dispute(request, pk):
     handover = _handover_or_404(request, pk)
-    if not can_dispute_handover(request.user, handover):
-        raise PermissionDenied
     form = HandoverAnswerForm(request.POST)
-    if not form.is_valid() or not form.cleaned_data["note"].strip():
-        messages.error(request, _("Say what is disputed."))
-        return redirect(handover)
-    try:
-        services.handover_dispute(
-            handover=handover, note=form.cleaned_data["note"], by=request.user
-        )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.warning(request, _("Handover disputed; the shift leader has been told."))
-    return redirect(handover)
+    if form.is_valid() and not form.cleaned_data["note"].strip():
+        form.add_error("note", _("Say what is disputed."))
+    return action(
+        request,
+        allowed=can_dispute_handover(request.user, handover),
+        form=form,
+        invalid=_("Say what is disputed."),
+        perform=lambda data: services.handover_dispute(
+            handover=handover, note=data["note"], by=request.user
+        ),
+        success=_("Handover disputed; the shift leader has been told."),
+        level=messages.WARNING,
+        redirect_to=handover,
+    )
 
 
 def handover_list(request):

@@ -1,8 +1,6 @@
 """The duty landing page, the month roster, generation and hand-made assignments."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
@@ -16,7 +14,7 @@ from duty.services.roster import assignment_add as add_person
 from duty.services.roster import assignment_remove as remove_person
 from duty.services.roster import roster_generate as generate
 from duty.views.common import parse_month, require_duty_access, shift_month, shift_or_404
-from office.errors import DomainError
+from office.views.actions import action
 
 
 def index(request):
@@ -65,57 +63,52 @@ def roster(request):
 
 def roster_generate(request):
     require_duty_access(request.user)
-    if not can_manage_roster(request.user):
-        raise PermissionDenied
     form = GenerateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def perform(data):
+        return generate(
+            post=data["post"],
+            templates=list(data["templates"]),
+            first_day=data["first_day"],
+            last_day=data["last_day"],
+            leaders=list(data["leaders"]),
+            officers=list(data["officers"]),
+            officers_per_shift=data["officers_per_shift"],
+            by=request.user,
+        )
+
+    def roster_of(made):
         data = form.cleaned_data
-        try:
-            made = generate(
-                post=data["post"],
-                templates=list(data["templates"]),
-                first_day=data["first_day"],
-                last_day=data["last_day"],
-                leaders=list(data["leaders"]),
-                officers=list(data["officers"]),
-                officers_per_shift=data["officers_per_shift"],
-                by=request.user,
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("Roster generated: %(shifts)s shifts, %(assignments)s new assignments.")
-                % made.__dict__,
-            )
-            return redirect(
-                f"{reverse('duty:roster')}?month={data['first_day']:%Y-%m}&post={data['post'].pk}"
-            )
-    return render(request, "duty/roster_generate.html", {"form": form})
+        return f"{reverse('duty:roster')}?month={data['first_day']:%Y-%m}&post={data['post'].pk}"
+
+    return action(
+        request,
+        allowed=can_manage_roster(request.user),
+        form=form,
+        perform=perform,
+        success=lambda made: (
+            _("Roster generated: %(shifts)s shifts, %(assignments)s new assignments.")
+            % made.__dict__
+        ),
+        redirect_to=roster_of,
+        page=lambda form: render(request, "duty/roster_generate.html", {"form": form}),
+    )
 
 
 @require_POST
 def assignment_add(request, pk):
     shift = shift_or_404(request.user, pk)
-    if not can_manage_roster(request.user):
-        raise PermissionDenied
-    form = AssignmentForm(request.POST)
-    if form.is_valid():
-        try:
-            add_person(
-                shift=shift,
-                person=form.cleaned_data["person"],
-                role=form.cleaned_data["role"],
-                by=request.user,
-            )
-        except DomainError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Added to the shift."))
-    else:
-        messages.error(request, _("Choose a person and a role."))
-    return redirect(shift)
+    return action(
+        request,
+        allowed=can_manage_roster(request.user),
+        form=AssignmentForm(request.POST),
+        invalid=_("Choose a person and a role."),
+        perform=lambda data: add_person(
+            shift=shift, person=data["person"], role=data["role"], by=request.user
+        ),
+        success=_("Added to the shift."),
+        redirect_to=shift,
+    )
 
 
 @require_POST
@@ -123,12 +116,10 @@ def assignment_remove(request, pk):
     assignment = get_object_or_404(
         Assignment.objects.filter(shift__in=selectors.shifts_for(request.user)), pk=pk
     )
-    if not can_manage_roster(request.user):
-        raise PermissionDenied
-    try:
-        remove_person(assignment=assignment, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Taken off the shift."))
-    return redirect("duty:shift_detail", pk=assignment.shift_id)
+    return action(
+        request,
+        allowed=can_manage_roster(request.user),
+        perform=lambda data: remove_person(assignment=assignment, by=request.user),
+        success=_("Taken off the shift."),
+        redirect_to=reverse("duty:shift_detail", kwargs={"pk": assignment.shift_id}),
+    )

@@ -1,9 +1,6 @@
 """On shift: "my shift now", a shift's page, the duty log and incidents."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.timezone import localdate, now
 from django.utils.translation import gettext as _
@@ -23,7 +20,7 @@ from duty.permissions import (
 )
 from duty.services import log as log_services
 from duty.views.common import require_duty_access, shift_or_404
-from office.errors import DomainError
+from office.views.actions import action
 
 LOG_PAGE_SIZE = 50
 
@@ -75,52 +72,39 @@ def _back_to(request, shift):
 
 def log_add(request, pk):
     shift = shift_or_404(request.user, pk)
-    if not can_keep_log(request.user, shift):
-        raise PermissionDenied
     form = LogEntryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            log_services.log_entry_add(shift=shift, by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            if request.htmx:
-                return render(
-                    request,
-                    "duty/partials/_log_panel.html",
-                    {
-                        "shift": shift,
-                        "entries": selectors.log_entries_for(request.user).filter(shift=shift),
-                        "can_log": True,
-                        "log_form": LogEntryForm(),
-                    },
-                )
-            messages.success(request, _("Log entry added."))
-            return _back_to(request, shift)
-    if request.htmx:
-        return render(
-            request,
-            "duty/partials/_log_panel.html",
-            {
-                "shift": shift,
-                "entries": selectors.log_entries_for(request.user).filter(shift=shift),
-                "can_log": True,
-                "log_form": form,
-            },
-        )
-    return render(request, "duty/log_form.html", {"shift": shift, "form": form})
+
+    def log_panel(form):
+        entries = selectors.log_entries_for(request.user).filter(shift=shift)
+        context = {"shift": shift, "entries": entries, "can_log": True, "log_form": form}
+        return render(request, "duty/partials/_log_panel.html", context)
+
+    def page(form):
+        if request.htmx:
+            return log_panel(form)
+        return render(request, "duty/log_form.html", {"shift": shift, "form": form})
+
+    return action(
+        request,
+        allowed=can_keep_log(request.user, shift),
+        form=form,
+        perform=lambda data: log_services.log_entry_add(shift=shift, by=request.user, **data),
+        success=_("Log entry added."),
+        redirect_to=lambda entry: _back_to(request, shift),
+        page=page,
+        htmx=lambda entry: log_panel(LogEntryForm()),
+    )
 
 
 @require_POST
 def follow_up_done(request, pk):
     entry = get_object_or_404(selectors.log_entries_for(request.user), pk=pk)
-    if not can_keep_log(request.user, entry.shift):
-        raise PermissionDenied
-    try:
-        log_services.log_follow_up_done(entry=entry, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    return redirect(entry.shift)
+    return action(
+        request,
+        allowed=can_keep_log(request.user, entry.shift),
+        perform=lambda data: log_services.log_follow_up_done(entry=entry, by=request.user),
+        redirect_to=entry.shift,
+    )
 
 
 def log_list(request):
@@ -150,20 +134,17 @@ def log_list(request):
 
 def incident_add(request, pk):
     shift = shift_or_404(request.user, pk)
-    if not can_keep_log(request.user, shift):
-        raise PermissionDenied
-    form = IncidentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            incident = log_services.incident_report(
-                shift=shift, by=request.user, **form.cleaned_data
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Incident recorded."))
-            return redirect(incident)
-    return render(request, "duty/incident_form.html", {"shift": shift, "form": form})
+    return action(
+        request,
+        allowed=can_keep_log(request.user, shift),
+        form=IncidentForm(request.POST or None),
+        perform=lambda data: log_services.incident_report(shift=shift, by=request.user, **data),
+        success=_("Incident recorded."),
+        redirect_to=lambda incident: incident,
+        page=lambda form: render(
+            request, "duty/incident_form.html", {"shift": shift, "form": form}
+        ),
+    )
 
 
 def _incident_or_404(request, pk):
@@ -189,33 +170,26 @@ def incident_detail(request, pk):
 @require_POST
 def incident_acknowledge(request, pk):
     incident = _incident_or_404(request, pk)
-    if not can_acknowledge(request.user, incident, selectors.acknowledgements_of(incident)):
-        raise PermissionDenied
-    try:
-        log_services.incident_acknowledge(incident=incident, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Acknowledged."))
-    return redirect(incident)
+    return action(
+        request,
+        allowed=can_acknowledge(request.user, incident, selectors.acknowledgements_of(incident)),
+        perform=lambda data: log_services.incident_acknowledge(incident=incident, by=request.user),
+        success=_("Acknowledged."),
+        redirect_to=incident,
+    )
 
 
 @require_POST
 def incident_resolve(request, pk):
     incident = _incident_or_404(request, pk)
-    if not can_resolve_incident(request.user, incident):
-        raise PermissionDenied
-    form = ResolveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Describe how the incident was resolved."))
-        return redirect(incident)
-    try:
-        with transaction.atomic():
-            log_services.incident_resolve(
-                incident=incident, resolution=form.cleaned_data["resolution"], by=request.user
-            )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Incident resolved."))
-    return redirect(incident)
+    return action(
+        request,
+        allowed=can_resolve_incident(request.user, incident),
+        form=ResolveForm(request.POST),
+        invalid=_("Describe how the incident was resolved."),
+        perform=lambda data: log_services.incident_resolve(
+            incident=incident, resolution=data["resolution"], by=request.user
+        ),
+        success=_("Incident resolved."),
+        redirect_to=incident,
+    )

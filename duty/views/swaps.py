@@ -1,10 +1,8 @@
 """Shift swaps: ask a colleague, they accept, the shift leader approves."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,7 +19,7 @@ from duty.permissions import (
 )
 from duty.services import swaps as services
 from duty.views.common import require_duty_access
-from office.errors import DomainError
+from office.views.actions import action as run_action
 
 
 def swap_create(request, pk):
@@ -31,20 +29,17 @@ def swap_create(request, pk):
         ),
         pk=pk,
     )
-    if not can_request_swap(request.user, assignment, now()):
-        raise PermissionDenied
-    form = SwapForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            swap = services.swap_request(
-                assignment=assignment, by=request.user, **form.cleaned_data
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Swap requested; your colleague has been asked."))
-            return redirect(swap)
-    return render(request, "duty/swap_form.html", {"assignment": assignment, "form": form})
+    return run_action(
+        request,
+        allowed=can_request_swap(request.user, assignment, now()),
+        form=SwapForm(request.POST or None, user=request.user),
+        perform=lambda data: services.swap_request(assignment=assignment, by=request.user, **data),
+        success=_("Swap requested; your colleague has been asked."),
+        redirect_to=lambda swap: swap,
+        page=lambda form: render(
+            request, "duty/swap_form.html", {"assignment": assignment, "form": form}
+        ),
+    )
 
 
 def swap_list(request):
@@ -91,12 +86,10 @@ def swap_act(request, pk, action):
         raise Http404
     swap = get_object_or_404(selectors.swaps_for(request.user), pk=pk)
     allowed, service, done = ACTIONS[action]
-    if not allowed(request.user, swap):
-        raise PermissionDenied
-    try:
-        service(swap=swap, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, str(done))
-    return redirect(swap)
+    return run_action(
+        request,
+        allowed=allowed(request.user, swap),
+        perform=lambda data: service(swap=swap, by=request.user),
+        success=str(done),
+        redirect_to=swap,
+    )

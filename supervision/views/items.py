@@ -1,15 +1,13 @@
 """One item's page and the steps taken on it. Each step: scope (404) -> who (403) ->
 form -> service (a wrong state comes back as a message) -> redirect."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from office.errors import DomainError
 from office.uploads import attachment_response
+from office.views.actions import action
 
 from .. import permissions as perms
 from .. import services
@@ -67,31 +65,27 @@ def task_detail(request, pk, forms=None, status=200):
     return render(request, "supervision/task_detail.html", context, status=status)
 
 
-def _step(request, task, *, key, form, run, done):
-    """Validate the form, run the service, say what happened; a bad form shows the page again."""
-    if form is not None and not form.is_valid():
-        return task_detail(request, task.pk, forms={key: form})
-    try:
-        run(form.cleaned_data if form is not None else {})
-    except DomainError as exc:
-        # Shown at the top of the page, also when the state change hid the form.
-        messages.error(request, str(exc))
-        if form is None:
-            return redirect(task)
-        return task_detail(request, task.pk, forms={key: form})
-    messages.success(request, done(form.cleaned_data) if callable(done) else done)
-    return redirect(task)
+def _step(request, task, *, key, allowed, form, run, done):
+    """One step on the item: a bad form or a refused step shows the page again."""
+    return action(
+        request,
+        allowed=allowed,
+        form=form,
+        perform=run,
+        success=done,
+        redirect_to=task,
+        page=None if form is None else lambda form: task_detail(request, task.pk, {key: form}),
+    )
 
 
 @require_POST
 def task_accept(request, pk):
     task = _task(request, pk)
-    if not perms.may_handle(request.user, task):
-        raise PermissionDenied
     return _step(
         request,
         task,
         key="accept",
+        allowed=perms.may_handle(request.user, task),
         form=None,
         run=lambda data: services.task_accept(task_id=task.pk, by=request.user),
         done=_("You have accepted the item."),
@@ -101,12 +95,11 @@ def task_accept(request, pk):
 @require_POST
 def task_report(request, pk):
     task = _task(request, pk)
-    if not perms.may_report(request.user, task):
-        raise PermissionDenied
     return _step(
         request,
         task,
         key="report",
+        allowed=perms.may_report(request.user, task),
         form=ProgressForm(request.POST, request.FILES),
         run=lambda data: services.progress_report_add(
             task_id=task.pk, by=request.user, text=data["text"], files=data["files"]
@@ -118,12 +111,11 @@ def task_report(request, pk):
 @require_POST
 def task_complete(request, pk):
     task = _task(request, pk)
-    if not perms.may_handle(request.user, task):
-        raise PermissionDenied
     return _step(
         request,
         task,
         key="complete",
+        allowed=perms.may_handle(request.user, task),
         form=CompletionForm(request.POST),
         run=lambda data: services.task_completion_request(
             task_id=task.pk, by=request.user, result=data["result"]
@@ -135,12 +127,11 @@ def task_complete(request, pk):
 @require_POST
 def task_verify(request, pk):
     task = _task(request, pk)
-    if not perms.may_review(request.user, task):
-        raise PermissionDenied
     return _step(
         request,
         task,
         key="verify",
+        allowed=perms.may_review(request.user, task),
         form=None,
         run=lambda data: services.task_completion_verify(task_id=task.pk, by=request.user),
         done=_("Completion verified."),
@@ -150,12 +141,11 @@ def task_verify(request, pk):
 @require_POST
 def task_return(request, pk):
     task = _task(request, pk)
-    if not perms.may_review(request.user, task):
-        raise PermissionDenied
     return _step(
         request,
         task,
         key="return",
+        allowed=perms.may_review(request.user, task),
         form=ReasonForm(request.POST, prefix="return"),
         run=lambda data: services.task_completion_return(
             task_id=task.pk, by=request.user, reason=data["reason"]
@@ -167,12 +157,11 @@ def task_return(request, pk):
 @require_POST
 def task_cancel(request, pk):
     task = _task(request, pk)
-    if not perms.may_cancel(request.user, task):
-        raise PermissionDenied
     return _step(
         request,
         task,
         key="cancel",
+        allowed=perms.may_cancel(request.user, task),
         form=ReasonForm(request.POST, prefix="cancel"),
         run=lambda data: services.task_cancel(
             task_id=task.pk, by=request.user, reason=data["reason"]
@@ -184,12 +173,11 @@ def task_cancel(request, pk):
 @require_POST
 def extension_request(request, pk):
     task = _task(request, pk)
-    if not perms.may_handle(request.user, task):
-        raise PermissionDenied
     return _step(
         request,
         task,
         key="extend",
+        allowed=perms.may_handle(request.user, task),
         form=ExtensionForm(request.POST, task=task),
         run=lambda data: services.extension_request(
             task_id=task.pk,
@@ -206,21 +194,23 @@ def extension_decide(request, pk):
     extension = get_object_or_404(
         Extension.objects.select_related("task").filter(task__in=tasks_for(request.user)), pk=pk
     )
-    if not perms.may_decide_extension(request.user, extension):
-        raise PermissionDenied
+    form = DecisionForm(request.POST)
     return _step(
         request,
         extension.task,
         key="decide",
-        form=DecisionForm(request.POST),
+        allowed=perms.may_decide_extension(request.user, extension),
+        form=form,
         run=lambda data: services.extension_decide(
             extension_id=extension.pk,
             by=request.user,
             approve=data["decision"] == "approve",
             note=data["note"],
         ),
-        done=lambda data: (
-            _("Extension approved.") if data["decision"] == "approve" else _("Extension refused.")
+        done=lambda _result: (
+            _("Extension approved.")
+            if form.cleaned_data["decision"] == "approve"
+            else _("Extension refused.")
         ),
     )
 
