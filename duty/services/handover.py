@@ -8,7 +8,7 @@ from duty.models import Handover, HandoverItem, Incident, LogEntry, Shift
 from duty.permissions import can_accept_handover, is_on_shift
 from duty.selectors import next_shift
 from duty.services.reminders import KIND_HANDOVER_LATE, KIND_HANDOVER_LATE_LEADER
-from office.errors import DomainError
+from office.errors import DomainError, NotAllowed
 from office.services import audit, notify, reminders_cancel
 
 
@@ -32,7 +32,7 @@ def handover_file(*, shift: Shift, summary: str, items: list[tuple[str, str]], b
     """File the report; open incidents and pending follow-ups are carried over by themselves."""
     shift = Shift.objects.select_for_update().select_related("post", "template").get(pk=shift.pk)
     if not is_on_shift(by, shift):
-        raise DomainError(_("Only someone on this shift can file its handover."))
+        raise NotAllowed(_("Only someone on this shift can file its handover."))
     if shift.starts_at > now():
         raise DomainError(_("This shift has not started yet."))
     if Handover.objects.filter(shift=shift).exists():
@@ -83,7 +83,7 @@ def handover_update(*, handover: Handover, summary: str, by) -> Handover:
     """The filer corrects the summary while nobody has answered yet; never after acceptance."""
     handover = _locked(handover)
     if handover.filed_by_id != by.pk:
-        raise DomainError(_("Only the officer who filed the handover can correct it."))
+        raise NotAllowed(_("Only the officer who filed the handover can correct it."))
     if handover.status != Handover.Status.FILED:
         raise DomainError(_("The handover has been answered and can no longer be changed."))
     old = handover.summary
@@ -100,7 +100,7 @@ def handover_accept(*, handover: Handover, note: str = "", by) -> Handover:
         Handover.Status.ACCEPTED, _("This handover has already been accepted.")
     )
     if not can_accept_handover(by, handover):
-        raise DomainError(_("Only someone on the incoming shift can accept the handover."))
+        raise NotAllowed(_("Only someone on the incoming shift can accept the handover."))
     handover.status, handover.accepted_by, handover.accepted_at = (
         Handover.Status.ACCEPTED,
         by,
@@ -129,7 +129,7 @@ def handover_dispute(*, handover: Handover, note: str, by) -> Handover:
         Handover.Status.DISPUTED, _("Only a handover awaiting acceptance can be disputed.")
     )
     if not can_accept_handover(by, handover):
-        raise DomainError(_("Only someone on the incoming shift can dispute the handover."))
+        raise NotAllowed(_("Only someone on the incoming shift can dispute the handover."))
     if not note.strip():
         raise DomainError(_("Say what is disputed."))
     handover.status, handover.disputed_by, handover.disputed_at = (

@@ -7,8 +7,8 @@ from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
 from duty.models import Assignment, Incident, IncidentAcknowledgement, LogEntry, Shift
-from duty.permissions import can_keep_log
-from office.errors import DomainError
+from duty.permissions import can_keep_log, can_resolve_incident
+from office.errors import DomainError, NotAllowed, require_actor
 from office.roles import Role, users_with_role
 from office.services import audit, notify
 
@@ -23,7 +23,7 @@ def _require_past(occurred_at) -> None:
 def _require_log_keeper(*, shift: Shift, by) -> Shift:
     shift = Shift.objects.select_for_update().select_related("post", "template").get(pk=shift.pk)
     if not can_keep_log(by, shift):
-        raise DomainError(_("Only the people on this shift can write its log, until handover."))
+        raise NotAllowed(_("Only the people on this shift can write its log, until handover."))
     return shift
 
 
@@ -48,7 +48,12 @@ def log_entry_add(
 @transaction.atomic
 def log_follow_up_done(*, entry: LogEntry, by) -> LogEntry:
     """Close a pending follow-up (it is no longer carried over to the next shift)."""
-    entry = LogEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = (
+        LogEntry.objects.select_for_update(of=("self",))
+        .select_related("shift__handover")
+        .get(pk=entry.pk)
+    )
+    require_actor(can_keep_log(by, entry.shift))
     if not entry.follow_up_pending:
         raise DomainError(_("This entry has no pending follow-up."))
     entry.follow_up_done_at = now()
@@ -115,7 +120,7 @@ def incident_acknowledge(*, incident: Incident, by) -> IncidentAcknowledgement:
         .first()
     )
     if ack is None:
-        raise DomainError(_("You were not asked to acknowledge this incident."))
+        raise NotAllowed(_("You were not asked to acknowledge this incident."))
     if ack.acknowledged_at is not None:
         raise DomainError(_("You have already acknowledged this incident."))
     ack.acknowledged_at = now()
@@ -137,6 +142,7 @@ def incident_acknowledge(*, incident: Incident, by) -> IncidentAcknowledgement:
 def incident_resolve(*, incident: Incident, resolution: str, by) -> Incident:
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     incident.require_transition(Incident.Status.RESOLVED, _("This incident is already resolved."))
+    require_actor(can_resolve_incident(by, incident))
     incident.status, incident.resolution = Incident.Status.RESOLVED, resolution
     incident.resolved_by, incident.resolved_at = by, now()
     incident.save(update_fields=["status", "resolution", "resolved_by", "resolved_at"])

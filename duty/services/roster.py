@@ -7,8 +7,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from duty.models import Assignment, Post, Shift, ShiftTemplate
+from duty.permissions import can_manage_roster
 from duty.services.reminders import schedule_assignment_reminders, schedule_late_handover
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.services import audit
 
 MAX_GENERATE_DAYS = 92
@@ -49,6 +50,7 @@ def require_free(*, person, shift: Shift, exclude_pks=()) -> None:
 @transaction.atomic
 def assignment_add(*, shift: Shift, person, role: str, by) -> Assignment:
     """Put a person on a shift, as its leader or an officer."""
+    require_actor(can_manage_roster(by))
     shift = Shift.objects.select_for_update().select_related("post", "template").get(pk=shift.pk)
     if role == Assignment.Role.LEADER and shift.assignments.filter(role=role).exists():
         raise DomainError(_("This shift already has a shift leader."))
@@ -84,6 +86,7 @@ def assignment_add(*, shift: Shift, person, role: str, by) -> Assignment:
 @transaction.atomic
 def assignment_remove(*, assignment: Assignment, by) -> None:
     """Take a person off a shift whose handover has not been filed."""
+    require_actor(can_manage_roster(by))
     assignment = (
         Assignment.objects.select_for_update().select_related("shift").get(pk=assignment.pk)
     )
@@ -117,6 +120,7 @@ def roster_generate(
     by,
 ) -> GenerateResult:
     """Fill shifts by rotating the lists of people; any clash stops it and saves nothing."""
+    require_actor(can_manage_roster(by))
     if last_day < first_day:
         raise DomainError(_("The last day must not be before the first day."))
     if (last_day - first_day).days >= MAX_GENERATE_DAYS:

@@ -6,12 +6,14 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from duty.models import Post, ShiftTemplate
-from office.errors import DomainError
+from duty.permissions import can_manage_roster
+from office.errors import DomainError, require_actor
 from office.services import audit
 
 
 @transaction.atomic
 def post_create(*, name: str, description: str = "", by) -> Post:
+    require_actor(can_manage_roster(by))
     try:
         with transaction.atomic():
             post = Post.objects.create(
@@ -26,6 +28,7 @@ def post_create(*, name: str, description: str = "", by) -> Post:
 @transaction.atomic
 def template_create(*, name: str, start_time: time, end_time: time, by) -> ShiftTemplate:
     """A shift whose end is at or before its start runs into the next day (e.g. 夜班)."""
+    require_actor(can_manage_roster(by))
     try:
         with transaction.atomic():
             template = ShiftTemplate.objects.create(

@@ -8,7 +8,7 @@ from duty.models import Assignment, SwapRequest
 from duty.permissions import can_decide_swap, shift_leader_id
 from duty.services.reminders import schedule_assignment_reminders, schedule_late_handover
 from duty.services.roster import require_free
-from office.errors import DomainError
+from office.errors import DomainError, NotAllowed
 from office.services import audit, notify
 
 
@@ -32,7 +32,7 @@ def swap_request(
 ) -> SwapRequest:
     """An officer asks a colleague to take (or exchange) a shift that has not started."""
     if assignment.person_id != by.pk:
-        raise DomainError(_("You can only offer your own shifts."))
+        raise NotAllowed(_("You can only offer your own shifts."))
     if assignment.starts_at <= now():
         raise DomainError(_("This shift has already started."))
     if colleague.pk == by.pk:
@@ -81,7 +81,7 @@ def swap_accept(*, swap: SwapRequest, by) -> SwapRequest:
     """The colleague agrees; the shift leader is asked to approve."""
     swap = _locked(swap.pk)
     if swap.colleague_id != by.pk:
-        raise DomainError(_("Only the colleague asked can accept."))
+        raise NotAllowed(_("Only the colleague asked can accept."))
     swap.require_transition(SwapRequest.Status.ACCEPTED, _("This swap is no longer open."))
     swap.status, swap.accepted_at = SwapRequest.Status.ACCEPTED, now()
     swap.save(update_fields=["status", "accepted_at"])
@@ -107,7 +107,7 @@ def swap_accept(*, swap: SwapRequest, by) -> SwapRequest:
 def swap_decline(*, swap: SwapRequest, by) -> SwapRequest:
     swap = _locked(swap.pk)
     if swap.colleague_id != by.pk:
-        raise DomainError(_("Only the colleague asked can decline."))
+        raise NotAllowed(_("Only the colleague asked can decline."))
     swap.require_transition(SwapRequest.Status.DECLINED, _("This swap is no longer open."))
     swap.status, swap.decided_at = SwapRequest.Status.DECLINED, now()
     swap.save(update_fields=["status", "decided_at"])
@@ -127,7 +127,7 @@ def swap_decline(*, swap: SwapRequest, by) -> SwapRequest:
 def swap_cancel(*, swap: SwapRequest, by) -> SwapRequest:
     swap = _locked(swap.pk)
     if swap.requested_by_id != by.pk:
-        raise DomainError(_("Only the requester can withdraw a swap."))
+        raise NotAllowed(_("Only the requester can withdraw a swap."))
     swap.require_transition(SwapRequest.Status.CANCELLED, _("This swap is no longer open."))
     swap.status, swap.decided_at = SwapRequest.Status.CANCELLED, now()
     swap.save(update_fields=["status", "decided_at"])
@@ -140,7 +140,7 @@ def swap_reject(*, swap: SwapRequest, by) -> SwapRequest:
     swap = _locked(swap.pk)
     swap.require_transition(SwapRequest.Status.REJECTED, _("Only an accepted swap can be decided."))
     if not can_decide_swap(by, swap):
-        raise DomainError(_("Only the shift leader or the director can decide this swap."))
+        raise NotAllowed(_("Only the shift leader or the director can decide this swap."))
     swap.status, swap.decided_by, swap.decided_at = SwapRequest.Status.REJECTED, by, now()
     swap.save(update_fields=["status", "decided_by", "decided_at"])
     audit(actor=by, verb="duty.swap_rejected", target=swap)
@@ -161,7 +161,7 @@ def swap_approve(*, swap: SwapRequest, by) -> SwapRequest:
     swap = _locked(swap.pk)
     swap.require_transition(SwapRequest.Status.APPROVED, _("Only an accepted swap can be decided."))
     if not can_decide_swap(by, swap):
-        raise DomainError(_("Only the shift leader or the director can decide this swap."))
+        raise NotAllowed(_("Only the shift leader or the director can decide this swap."))
     assignment = Assignment.objects.select_for_update().get(pk=swap.assignment_id)
     counter = None
     if swap.counter_assignment_id:

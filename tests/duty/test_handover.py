@@ -8,7 +8,7 @@ from django.utils.timezone import now
 from duty.models import Handover
 from duty.services import handover as services
 from duty.services import log
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import Reminder
 from tests.duty.factories import PostFactory, assign, make_shift
 
@@ -133,3 +133,34 @@ def test_transition_table(shift, next_shift, officer, next_officer, status, acti
     else:
         with pytest.raises(TransitionNotAllowed):
             service(handover=handover, note="说明", by=next_officer)
+
+
+@pytest.mark.parametrize("status", ["filed", "disputed", "accepted"])
+@pytest.mark.parametrize("action", ["accept", "dispute"])
+def test_transition_table_refuses_the_wrong_actor(shift, next_shift, officer, leader, staff,
+                                                  status, action):  # fmt: skip
+    """Only the incoming shift answers: the filer, the outgoing leader and an outsider are
+    refused (NotAllowed wherever the step itself was possible) and nothing changes."""
+    handover = _file(shift, officer)
+    Handover.objects.filter(pk=handover.pk).update(status=status)
+    service = getattr(services, f"handover_{action}")
+    possible = (status, action) in {
+        ("filed", "accept"),
+        ("filed", "dispute"),
+        ("disputed", "accept"),
+    }
+    for actor in (officer, leader, staff):
+        with pytest.raises(NotAllowed if possible else DomainError):
+            service(handover=handover, note="说明", by=actor)
+    handover.refresh_from_db()
+    assert (handover.status, handover.accepted_by, handover.disputed_by) == (status, None, None)
+
+
+def test_only_the_filer_corrects_and_only_the_shift_files(shift, next_shift, officer, leader):
+    with pytest.raises(NotAllowed):
+        _file(next_shift, officer)
+    handover = _file(shift, officer)
+    with pytest.raises(NotAllowed):
+        services.handover_update(handover=handover, summary="改写", by=leader)
+    handover.refresh_from_db()
+    assert handover.summary == "本班正常"

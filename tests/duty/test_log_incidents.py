@@ -8,7 +8,7 @@ from django.utils.timezone import now
 
 from duty.models import Incident, IncidentAcknowledgement, LogEntry
 from duty.services import log
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +97,27 @@ def test_incident_transition_table(shift, officer, status, allowed):
     else:
         with pytest.raises(TransitionNotAllowed):
             log.incident_resolve(incident=incident, resolution="x", by=officer)
+
+
+def test_incident_resolve_and_follow_up_refuse_someone_off_the_shift(shift, officer, next_officer):
+    incident = log.incident_report(
+        shift=shift, occurred_at=now(), title="漏水", severity="medium", by=officer
+    )
+    entry = log.log_entry_add(
+        shift=shift,
+        occurred_at=now(),
+        kind="instruction",
+        summary="指示",
+        follow_up="报送",
+        by=officer,
+    )
+    with pytest.raises(NotAllowed):
+        log.incident_resolve(incident=incident, resolution="已修复", by=next_officer)
+    with pytest.raises(NotAllowed):
+        log.log_follow_up_done(entry=entry, by=next_officer)
+    incident.refresh_from_db()
+    entry.refresh_from_db()
+    assert incident.status == "open" and entry.follow_up_pending
 
 
 def test_follow_up_done_once(shift, officer):

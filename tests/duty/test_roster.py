@@ -7,8 +7,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from duty.models import Assignment, Shift
-from duty.services.roster import assignment_add, roster_generate
-from office.errors import DomainError
+from duty.services.roster import assignment_add, assignment_remove, roster_generate
+from office.errors import DomainError, NotAllowed
 from office.models import AuditEvent
 from tests.duty.factories import PostFactory, assign, day_template, make_shift, night_template
 from tests.factories import UserFactory
@@ -144,3 +144,34 @@ def test_template_end_equal_start_is_a_24_hour_shift():
     template = ShiftTemplateFactory(name="全天", start_time=time(9), end_time=time(9))
     start, end = template.bounds_on(date(2026, 12, 1))
     assert end - start == timedelta(hours=24)
+
+
+def test_only_leaders_and_directors_set_up_and_roster(officer, staff, leader):
+    """A duty officer or a plain member of staff cannot change posts, templates or the roster."""
+    from duty.services.setup import post_create, template_create
+
+    shift = make_shift(day=date(2026, 12, 2))
+    assignment = assign(shift, officer)
+    for actor in (officer, staff):
+        with pytest.raises(NotAllowed):
+            post_create(name="新值守点", by=actor)
+        with pytest.raises(NotAllowed):
+            template_create(name="早班", start_time=time(6), end_time=time(14), by=actor)
+        with pytest.raises(NotAllowed):
+            assignment_add(shift=shift, person=leader, role="leader", by=actor)
+        with pytest.raises(NotAllowed):
+            assignment_remove(assignment=assignment, by=actor)
+        with pytest.raises(NotAllowed):
+            roster_generate(
+                post=shift.post,
+                templates=[shift.template],
+                first_day=date(2026, 12, 3),
+                last_day=date(2026, 12, 3),
+                leaders=[leader],
+                officers=[officer],
+                officers_per_shift=1,
+                by=actor,
+            )
+    assert list(shift.assignments.values_list("person", flat=True)) == [officer.pk]
+    assert Shift.objects.count() == 1
+    assignment_add(shift=shift, person=leader, role="leader", by=leader)  # a shift leader may

@@ -8,7 +8,7 @@ from django.utils.timezone import localdate
 from duty.models import Assignment, SwapRequest
 from duty.services import swaps
 from office.calendar import feed_for
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import Notification
 from tests.duty.factories import PostFactory, assign, make_shift, night_template
 from tests.factories import UserFactory
@@ -120,4 +120,23 @@ def test_colleague_cannot_approve_own_swap(future_shift, officer, colleague):
     swaps.swap_accept(swap=swap, by=colleague)
     with pytest.raises(DomainError):
         swaps.swap_approve(swap=swap, by=colleague)
+    assert Assignment.objects.get(pk=future_shift[1].pk).person == officer
+
+
+@pytest.mark.parametrize("status", list(ALLOWED))
+@pytest.mark.parametrize("action", ["accept", "decline", "cancel", "approve", "reject"])
+def test_transition_table_refuses_the_wrong_actor(status, action, future_shift, officer,
+                                                  colleague, leader):  # fmt: skip
+    """Each step has one side: the requester withdraws, the colleague answers, the leader
+    decides. Anyone else, another officer included, is refused and the swap is unchanged."""
+    swap = _request(future_shift, officer, colleague)
+    SwapRequest.objects.filter(pk=swap.pk).update(status=status)
+    bystander = UserFactory(username="bystander", roles=["duty_officer"])
+    right = {"accept": colleague, "decline": colleague, "cancel": officer}.get(action, leader)
+    service = getattr(swaps, f"swap_{action}")
+    for actor in {officer, colleague, leader, bystander} - {right}:
+        with pytest.raises(NotAllowed if action in ALLOWED[status] else DomainError):
+            service(swap=swap, by=actor)
+    swap.refresh_from_db()
+    assert swap.status == status
     assert Assignment.objects.get(pk=future_shift[1].pk).person == officer
