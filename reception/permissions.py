@@ -19,6 +19,11 @@ def can_register_for_others(user) -> bool:
     return sees_all_visits(user)
 
 
+def may_register_for(user, host) -> bool:
+    """Staff register their own visitors; reception and directors anyone's."""
+    return host is not None and (host.pk == user.pk or can_register_for_others(user))
+
+
 def can_check_in(user, visitor: Visitor) -> bool:
     visit = visitor.visit
     return (
@@ -33,13 +38,15 @@ def can_check_out(user, visitor: Visitor) -> bool:
 
 
 def can_cancel_visit(user, visit: Visit) -> bool:
-    return (visit.host_id == user.pk or sees_all_visits(user)) and visit.can_become(
-        Visit.Status.CANCELLED
-    )
+    return may_cancel_visit(user, visit) and visit.can_become(Visit.Status.CANCELLED)
 
 
 def may_edit_visit(user, visit: Visit) -> bool:
     return visit.host_id == user.pk or sees_all_visits(user)
+
+
+def may_cancel_visit(user, visit: Visit) -> bool:
+    return may_edit_visit(user, visit)
 
 
 def can_edit_visit(user, visit: Visit) -> bool:

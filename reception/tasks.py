@@ -20,7 +20,7 @@ def end_of_day_sweep() -> dict:
 def mark_no_show(visit_id: int) -> None:
     from reception.services import visit_mark_no_show
 
-    visit_mark_no_show(visit_id=visit_id, quiet=True)
+    visit_mark_no_show(visit_id=visit_id, by=None, quiet=True)  # the system
 
 
 @shared_task(acks_late=True)

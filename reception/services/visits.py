@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.services import audit, notify
 
+from .. import permissions as perms
 from ..models import Arrangement, Visit, Visitor
 from .watchlist import WatchListWarning, watch_list_matches
 
@@ -52,6 +53,7 @@ def visit_register(
     walk_in: bool = False,
 ) -> Visit:
     """Pre-register one visitor or a group; the reception desk sees them on the day."""
+    require_actor(perms.may_register_for(by, host))
     _check_times(expected_arrival, expected_departure)
     if not visitors:
         raise DomainError(_("Add at least one visitor."))
@@ -100,6 +102,7 @@ def walk_in_register(
     *, host, by, organisation: str, purpose: str, expected_departure: datetime, visitor: VisitorData
 ) -> Visit:
     """A visitor who turns up unannounced: registered on the spot, checked in next."""
+    require_actor(perms.is_receptionist(by))
     return visit_register(
         host=host,
         by=by,
@@ -124,6 +127,7 @@ def visit_update(
 ) -> Visit:
     """Change an expected visit (改期 and the like); reception sees the new time at once."""
     visit = Visit.objects.select_for_update().select_related("host").get(pk=visit_id)
+    require_actor(perms.may_edit_visit(by, visit))
     if visit.status != Visit.Status.EXPECTED:
         raise DomainError(_("Only a visit that has not arrived yet can be changed."))
     _check_times(expected_arrival, expected_departure)
@@ -161,6 +165,7 @@ def visitor_check_in(
     *, visitor_id: int, badge_number: str, by, watch_list_confirmed: bool = False
 ) -> Visitor:
     """Check a visitor in with a badge; tell the host. Watch-list hits need confirmation."""
+    require_actor(perms.is_receptionist(by))
     visit, visitor = _lock(visitor_id)
     if visitor.checked_in_at is not None:
         raise DomainError(_("%(name)s is already checked in.") % {"name": visitor.name})
@@ -230,6 +235,7 @@ def _local_time(moment: datetime) -> str:
 @transaction.atomic
 def visitor_check_out(*, visitor_id: int, by) -> Visitor:
     """Check a visitor out; when nobody of the visit is inside any more, the visit has left."""
+    require_actor(perms.is_receptionist(by))
     visit, visitor = _lock(visitor_id)
     if visitor.checked_in_at is None:
         raise DomainError(
@@ -282,6 +288,7 @@ def _close_open_arrangements(visit: Visit, by) -> int:
 def visit_cancel(*, visit_id: int, by, reason: str = "") -> Visit:
     """Call an expected visit off; its open arrangements are cancelled with it."""
     visit = Visit.objects.select_for_update().select_related("host").get(pk=visit_id)
+    require_actor(perms.may_cancel_visit(by, visit))
     visit.require_transition(
         Visit.Status.CANCELLED, _("Only a visit that has not arrived yet can be cancelled.")
     )
@@ -306,9 +313,11 @@ def visit_cancel(*, visit_id: int, by, reason: str = "") -> Visit:
 
 
 @transaction.atomic
-def visit_mark_no_show(*, visit_id: int, by=None, quiet: bool = False) -> Visit | None:
-    """Nobody came. The end-of-day sweep calls it with quiet=True: a visit that has moved on
-    meanwhile is left alone (the sweep is safe to run twice)."""
+def visit_mark_no_show(*, visit_id: int, by, quiet: bool = False) -> Visit | None:
+    """Nobody came. The end-of-day sweep calls it as the system (by=None) with quiet=True: a
+    visit that has moved on meanwhile is left alone (the sweep is safe to run twice)."""
+    if by is not None:
+        require_actor(perms.is_receptionist(by))
     visit = Visit.objects.select_for_update().select_related("host").get(pk=visit_id)
     if quiet and not visit.can_become(Visit.Status.NO_SHOW):
         return None

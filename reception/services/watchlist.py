@@ -4,9 +4,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.services import audit
 
+from .. import permissions as perms
 from ..models import Visitor, WatchListEntry
 
 
@@ -32,6 +33,7 @@ def watch_list_matches(visitor: Visitor) -> list[WatchListEntry]:
 
 @transaction.atomic
 def watch_entry_add(*, by, name: str, reason: str, phone: str = "", id_number: str = ""):
+    require_actor(perms.can_manage_watch_list(by))
     entry = WatchListEntry.objects.create(
         name=name, reason=reason, phone=phone, id_number=id_number, added_by=by
     )
@@ -42,6 +44,7 @@ def watch_entry_add(*, by, name: str, reason: str, phone: str = "", id_number: s
 
 @transaction.atomic
 def watch_entry_remove(*, entry_id: int, by) -> WatchListEntry:
+    require_actor(perms.can_manage_watch_list(by))
     entry = WatchListEntry.objects.select_for_update().get(pk=entry_id)
     if not entry.active:
         raise DomainError(_("This entry has already been removed from the watch list."))

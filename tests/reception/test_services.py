@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils.timezone import now
 
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import AuditEvent, Notification
 from reception import services
 from reception.models import Arrangement, Visit, Visitor
@@ -122,6 +122,86 @@ def test_update_only_while_expected(receptionist, status, allowed):
         with pytest.raises(DomainError):
             change()
         assert Visit.objects.get(pk=visit.pk).purpose == visit.purpose
+
+
+def _later():
+    later = now() + timedelta(days=1)
+    return {"expected_arrival": later, "expected_departure": later + timedelta(hours=1)}
+
+
+# Each visit step as an actor of the test's choosing, and who else must be refused.
+VISIT_STEPS = {
+    "cancel": lambda visit, by: services.visit_cancel(visit_id=visit.pk, by=by),
+    "no_show": lambda visit, by: services.visit_mark_no_show(visit_id=visit.pk, by=by),
+    "update": lambda visit, by: services.visit_update(
+        visit_id=visit.pk, by=by, organisation="新单位", purpose="改期", **_later()
+    ),
+    "check_in": lambda visit, by: services.visitor_check_in(
+        visitor_id=visit.visitors.first().pk, badge_number="007", by=by
+    ),
+    "check_out": lambda visit, by: services.visitor_check_out(
+        visitor_id=visit.visitors.first().pk, by=by
+    ),
+}
+DESK_ONLY = {"no_show", "check_in", "check_out"}  # the host and a director are refused too
+
+
+@pytest.mark.parametrize("status", list(S))
+@pytest.mark.parametrize("step", list(VISIT_STEPS))
+def test_visit_steps_refuse_the_wrong_actor(step, status, staff, other_staff, director):
+    """Whatever the state: someone else's visit is not a plain member of staff's to change,
+    and the desk's steps are the receptionists' alone. Nothing changes, nothing is audited."""
+    visit = visit_with(status=status, host=staff)
+    wrong = [other_staff, *([staff, director] if step in DESK_ONLY else [])]
+    for actor in wrong:
+        with pytest.raises(NotAllowed):
+            VISIT_STEPS[step](visit, actor)
+    fresh = Visit.objects.get(pk=visit.pk)
+    assert (fresh.status, fresh.purpose) == (status, visit.purpose)
+    assert not fresh.visitors.filter(checked_in_at__isnull=False).exists()
+    assert not AuditEvent.objects.filter(target_id=str(visit.pk)).exists()
+
+
+def test_the_host_changes_and_cancels_their_own_visit(staff):
+    visit = visit_with(host=staff)
+    VISIT_STEPS["update"](visit, staff)
+    VISIT_STEPS["cancel"](visit, staff)
+    assert Visit.objects.get(pk=visit.pk).status == S.CANCELLED
+
+
+def test_the_end_of_day_sweep_marks_a_no_show_as_the_system(staff):
+    visit = visit_with(host=staff)
+    services.visit_mark_no_show(visit_id=visit.pk, by=None, quiet=True)
+    assert Visit.objects.get(pk=visit.pk).status == S.NO_SHOW
+
+
+def test_staff_register_only_their_own_visitors_and_never_walk_ins(staff, other_staff):
+    data = {"organisation": "市财政局", "purpose": "调研", **_later()}
+    people = [services.VisitorData(name="张明")]
+    with pytest.raises(NotAllowed):
+        services.visit_register(host=other_staff, by=staff, visitors=people, **data)
+    with pytest.raises(NotAllowed):
+        services.walk_in_register(
+            host=staff,
+            by=staff,
+            organisation="市财政局",
+            purpose="调研",
+            expected_departure=data["expected_departure"],
+            visitor=people[0],
+        )
+    assert not Visit.objects.exists()
+    services.visit_register(host=staff, by=staff, visitors=people, **data)
+    assert Visit.objects.get().host == staff
+
+
+def test_only_reception_and_directors_keep_the_watch_list(staff, receptionist):
+    with pytest.raises(NotAllowed):
+        services.watch_entry_add(by=staff, name="张三", reason="冒充")
+    entry = services.watch_entry_add(by=receptionist, name="张三", reason="冒充")
+    with pytest.raises(NotAllowed):
+        services.watch_entry_remove(entry_id=entry.pk, by=staff)
+    entry.refresh_from_db()
+    assert entry.active
 
 
 def test_check_in_tells_the_host_in_app_and_by_mail(
