@@ -45,11 +45,10 @@ def can_resolve_incident(user, incident) -> bool:
 
 
 def can_decide_spend(user, spend) -> bool:
-    if spend.status != "pending" or spend.requested_by_id == user.pk:
-        return False
-    if has_role(user, "director"):
-        return True
-    return spend.tier == "leader" and spend.approver_id == user.pk
+    """The approver of the request's current step (duty.approvals' chain)."""
+    from office.services.approvals import current_step, may_decide
+
+    return spend.status == "pending" and may_decide(user, current_step(spend))
 
 
 def can_file_handover(user, shift, now) -> bool:

@@ -136,12 +136,12 @@ def acknowledgements_of(incident: Incident):
 
 
 def spend_requests_for(user) -> QuerySet[SpendRequest]:
-    """Leaders and the director see all spending; an officer sees their own shifts' spending."""
+    """Leaders, finance and the director see all spending; an officer, their shifts' spending."""
     base = SpendRequest.objects.select_related(
         "requested_by", "approver", "decided_by", "shift__post", "shift__template"
     )
-    if has_role(user, "director", "shift_leader"):
-        return base
+    if has_role(user, "director", "shift_leader", "finance"):
+        return base  # finance is a step of the chain above the leader's limit
     if has_role(user, "duty_officer"):
         on_shift = Assignment.objects.filter(shift=OuterRef("shift"), person=user)
         return base.filter(Q(requested_by=user) | Exists(on_shift))

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from office import todo
 from office.calendar import CalendarEvent
 
+from . import approvals  # noqa: F401  (registers the spending chain and its to-do source)
+
 HANDOVER_DUE_WINDOW = timedelta(days=7)
 
 
@@ -64,17 +66,6 @@ def swaps_to_decide(user):
     )
 
 
-def spending_to_decide(user):
-    from duty.models import SpendRequest
-
-    mine = Q(tier=SpendRequest.Tier.LEADER, approver=user)
-    if user.has_role("director"):
-        mine |= Q(tier=SpendRequest.Tier.DIRECTOR)
-    return SpendRequest.objects.filter(mine, status=SpendRequest.Status.PENDING).exclude(
-        requested_by=user
-    )
-
-
 def incidents_to_acknowledge(user):
     from duty.selectors import acknowledgements_pending_for
 
@@ -87,12 +78,6 @@ def register_all() -> None:
         ("duty.handovers_to_accept", _("Handover to accept"), handovers_to_accept, "filed_at"),
         ("duty.swaps_to_answer", _("Shift swap asked of me"), swaps_to_answer, "created_at"),
         ("duty.swaps_to_decide", _("Shift swap to approve"), swaps_to_decide, "accepted_at"),
-        (
-            "duty.spending_to_decide",
-            _("Duty spending to approve"),
-            spending_to_decide,
-            "created_at",
-        ),
         (
             "duty.incidents_to_acknowledge",
             _("Incident to acknowledge"),

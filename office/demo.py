@@ -32,6 +32,7 @@ DEMO_USERS = [
     ("reception", "陈静", "reception", "接待员", ["receptionist"]),
     ("supervisor", "杨帆", "inspection", "督办员", ["supervisor"]),
     ("staff", "赵磊", "finance", "科员", []),
+    ("finance", "钱芳", "finance", "会计", ["finance"]),  # a step of the spending chain
 ]
 
 EXTRA_STAFF = [

@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     DUTY_OFFICER = "duty_officer", _("Duty officer")
     RECEPTIONIST = "receptionist", _("Receptionist")
     SUPERVISOR = "supervisor", _("Supervisor")
+    FINANCE = "finance", _("Finance")
 
 
 _grants: dict[str, set[str]] = {role.value: set() for role in Role}

@@ -81,9 +81,15 @@ def may_cancel_arrangements(user, arrangement: Arrangement | None = None) -> boo
 
 
 def can_decide_arrangement(user, arrangement: Arrangement) -> bool:
-    return (
-        may_decide_arrangements(user) and arrangement.status == Arrangement.Status.AWAITING_APPROVAL
-    )
+    """The approver of the arrangement's current step (reception.approvals' chain)."""
+    from office.services.approvals import current_step, may_decide
+
+    from .approvals import RULE
+
+    if arrangement.status != Arrangement.Status.AWAITING_APPROVAL:
+        return False
+    step = current_step(arrangement, rule=RULE, requested_by=arrangement.created_by)
+    return may_decide(user, step)
 
 
 def can_complete_arrangement(user, arrangement: Arrangement) -> bool:

@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, IntegerField, Q, QuerySet, Sum
+from django.db.models.functions import Cast
 from django.utils.timezone import localdate, make_aware, now
 
 from .models import Arrangement, Visit, Visitor
@@ -194,11 +195,17 @@ def todo_my_arrangements(user) -> QuerySet[Arrangement]:
 
 
 def todo_arrangements_to_approve(user) -> QuerySet[Arrangement]:
-    if not user.has_role("director"):
-        return Arrangement.objects.none()
-    return Arrangement.objects.filter(status=Arrangement.Status.AWAITING_APPROVAL).select_related(
-        "visit"
+    """Arrangements whose current approval step is the user's."""
+    from office.approvals import steps_awaiting
+
+    from .approvals import RULE
+
+    steps = steps_awaiting(user, rule=RULE).annotate(
+        arrangement_id=Cast("chain__target_id", IntegerField())
     )
+    return Arrangement.objects.filter(
+        status=Arrangement.Status.AWAITING_APPROVAL, pk__in=steps.values("arrangement_id")
+    ).select_related("visit")
 
 
 def todo_not_checked_out(user) -> QuerySet[Visitor]:

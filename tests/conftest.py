@@ -78,6 +78,11 @@ def supervisor(office_department):
 
 
 @pytest.fixture
+def finance(office_department):
+    return _user("finance", ["finance"], office_department)
+
+
+@pytest.fixture
 def staff(db):
     return _user("staff", [], DepartmentFactory(code="finance", name="财务处"))
 

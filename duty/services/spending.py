@@ -1,4 +1,8 @@
-"""Spending on duty: the amount decides who approves; an emergency is approved afterwards."""
+"""Spending on duty: the amount decides the approval chain; an emergency is approved afterwards.
+
+The steps are duty.approvals' rule; office.services.approvals checks who decides, audits,
+notifies and reminds; the chain's callbacks below make the request's own transition.
+"""
 
 from decimal import Decimal
 
@@ -7,11 +11,12 @@ from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
 from duty import conf
+from duty.approvals import RULE
 from duty.models import Assignment, Shift, SpendRequest
-from duty.permissions import can_decide_spend, is_on_shift
-from duty.services.log import directors
+from duty.permissions import is_on_shift
 from office.errors import DomainError
 from office.services import audit, notify
+from office.services.approvals import approval_decide, approval_start
 
 
 def tier_for(amount: Decimal) -> tuple[str, Decimal]:
@@ -24,11 +29,18 @@ def tier_for(amount: Decimal) -> tuple[str, Decimal]:
     return SpendRequest.Tier.DIRECTOR, leader
 
 
+def spend_title(spend: SpendRequest) -> str:
+    """What approvers see in their inbox and notifications."""
+    if spend.emergency:
+        return _("Emergency spending to approve afterwards: %(spend)s") % {"spend": spend}
+    return str(spend)
+
+
 @transaction.atomic
 def spend_request(
     *, shift: Shift, amount: Decimal, purpose: str, emergency: bool = False, by
 ) -> SpendRequest:
-    """Record a spend; above the officer's limit it waits for the leader or the director."""
+    """Record a spend; above the officer's limit it goes through the approval chain."""
     shift = Shift.objects.select_for_update().get(pk=shift.pk)
     if not is_on_shift(by, shift):
         raise DomainError(_("Only the people on this shift can record its spending."))
@@ -36,13 +48,13 @@ def spend_request(
         raise DomainError(_("Enter a positive amount in yuan with at most two decimals."))
     tier, limit = tier_for(amount)
     approver = None
-    if tier == SpendRequest.Tier.LEADER:
+    if tier != SpendRequest.Tier.OFFICER:
         leader = Assignment.objects.filter(shift=shift, role=Assignment.Role.LEADER).first()
-        if leader is None or leader.person_id == by.pk:
+        if leader is not None and leader.person_id != by.pk:
+            approver = leader.person
+        elif tier == SpendRequest.Tier.LEADER:
             # Nobody else leads this shift: the director approves instead.
             tier = SpendRequest.Tier.DIRECTOR
-        else:
-            approver = leader.person
     status = SpendRequest.Status.RECORDED
     if tier != SpendRequest.Tier.OFFICER:
         status = SpendRequest.Status.PENDING
@@ -65,30 +77,25 @@ def spend_request(
         data={"amount": str(amount), "tier": tier, "emergency": spend.emergency},
     )
     if status == SpendRequest.Status.PENDING:
-        title = _("Spending awaits your approval: ¥%(amount)s %(purpose)s")
-        if spend.emergency:
-            title = _("Emergency spending to approve afterwards: ¥%(amount)s %(purpose)s")
-        notify(
-            recipients=[approver] if approver else directors(),
-            title=title % {"amount": amount, "purpose": purpose},
-            url=spend.get_absolute_url(),
-            kind="duty.spend",
-            actor=by,
-        )
+        approval_start(rule=RULE, target=spend, by=by)
     return spend
 
 
-def _decide(*, spend: SpendRequest, by, status: str, note: str) -> SpendRequest:
+def _decide(*, spend: SpendRequest, by, approve: bool, note: str) -> SpendRequest:
     spend = SpendRequest.objects.select_for_update().get(pk=spend.pk)
-    spend.require_transition(status, _("This request has already been decided."))
-    if not can_decide_spend(by, spend):
-        raise DomainError(_("You are not the approver of this request."))
+    target = SpendRequest.Status.APPROVED if approve else SpendRequest.Status.REJECTED
+    spend.require_transition(target, _("This request has already been decided."))
+    approval_decide(target=spend, by=by, approve=approve, reason=note)
+    return spend
+
+
+def _finish(spend: SpendRequest, *, by, status: str, note: str) -> None:
     spend.status, spend.decided_by, spend.decided_at = status, by, now()
-    spend.decision_note = note
+    spend.decision_note = note[:200]
     if status == SpendRequest.Status.APPROVED and spend.executed_at is None:
         spend.executed_at = now()
     spend.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "executed_at"])
-    audit(actor=by, verb=f"duty.spend_{status}", target=spend, data={"note": note})
+    audit(actor=by, verb=f"duty.spend_{status}", target=spend, data={"reason": note})
     notify(
         recipients=[spend.requested_by],
         title=_("Your spending request was %(decision)s")
@@ -98,14 +105,25 @@ def _decide(*, spend: SpendRequest, by, status: str, note: str) -> SpendRequest:
         kind="duty.spend",
         actor=by,
     )
-    return spend
+
+
+def spend_chain_approved(spend: SpendRequest, *, by, chain) -> None:
+    """The last step approved (callback of the chain, same transaction)."""
+    _finish(spend, by=by, status=SpendRequest.Status.APPROVED, note=chain.steps.last().reason)
+
+
+def spend_chain_returned(spend: SpendRequest, *, by, reason: str, chain) -> None:
+    """A step returned it: the request is rejected with that reason."""
+    _finish(spend, by=by, status=SpendRequest.Status.REJECTED, note=reason)
 
 
 @transaction.atomic
 def spend_approve(*, spend: SpendRequest, by, note: str = "") -> SpendRequest:
-    return _decide(spend=spend, by=by, status=SpendRequest.Status.APPROVED, note=note)
+    """Approve the current step; the last step approves the request."""
+    return _decide(spend=spend, by=by, approve=True, note=note)
 
 
 @transaction.atomic
 def spend_reject(*, spend: SpendRequest, by, note: str = "") -> SpendRequest:
-    return _decide(spend=spend, by=by, status=SpendRequest.Status.REJECTED, note=note)
+    """Return the request with a reason (required); it is rejected."""
+    return _decide(spend=spend, by=by, approve=False, note=note)

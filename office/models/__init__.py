@@ -1,3 +1,4 @@
+from .approvals import ApprovalChain, ApprovalStep
 from .audit import AuditEvent
 from .files import GeneratedFile
 from .notifications import Notification
@@ -6,6 +7,8 @@ from .people import Department, User
 from .reminders import Reminder
 
 __all__ = [
+    "ApprovalChain",
+    "ApprovalStep",
     "AuditEvent",
     "GeneratedFile",
     "Department",

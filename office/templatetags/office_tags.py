@@ -38,3 +38,18 @@ def minutes(delta) -> int:
         return max(1, round(delta.total_seconds() / 60))
     except AttributeError:
         return 0
+
+
+@register.simple_tag(takes_context=True)
+def approval_chain(context, target, pdf: bool = False):
+    """{% approval_chain obj %}: the record's approval steps and where it stands (two queries);
+    `pdf=True` for the print layout (templates extending pdf/base.html)."""
+    from django.template.loader import render_to_string
+
+    from office.services.approvals import chain_for
+
+    chain = chain_for(target) if target is not None else None
+    if chain is None:
+        return ""
+    template = "pdf/_approval_chain.html" if pdf else "office/partials/_approval_chain.html"
+    return render_to_string(template, {"chain": chain, "steps": chain.step_list})

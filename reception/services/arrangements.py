@@ -1,4 +1,5 @@
-"""Reception arrangements (接待安排): above the cost threshold the director approves first."""
+"""Reception arrangements (接待安排): above the cost threshold the approval chain comes first
+(reception.approvals: the director); its callbacks below make the arrangement's transition."""
 
 from datetime import date
 from decimal import Decimal
@@ -9,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from office.conf import setting
 from office.errors import DomainError
-from office.roles import users_with_role
 from office.services import audit, notify
+from office.services.approvals import approval_cancel, approval_decide, approval_start
 
+from ..approvals import RULE
 from ..models import Arrangement, Visit
 
 
@@ -73,14 +75,7 @@ def arrangement_create(
         data={"cost_estimate": str(cost_estimate), "needs_approval": needs_approval},
     )
     if needs_approval:
-        notify(
-            recipients=users_with_role("director"),
-            title=_("Reception arrangement awaits your approval: %(item)s") % {"item": arrangement},
-            body=_("Cost estimate: %(cost)s yuan") % {"cost": cost_estimate},
-            url=arrangement.get_absolute_url(),
-            kind="reception.arrangement_approval",
-            actor=by,
-        )
+        approval_start(rule=RULE, target=arrangement, by=by)
     else:
         _tell_responsible(arrangement, by)
     return arrangement
@@ -94,45 +89,66 @@ def _locked(arrangement_id: int) -> Arrangement:
     )
 
 
+def _decide(*, arrangement_id: int, by, approve: bool, note: str) -> Arrangement:
+    arrangement = _locked(arrangement_id)
+    if approve:
+        message = _("Only an arrangement awaiting approval can be approved.")
+        arrangement.require_transition(Arrangement.Status.PLANNED, message)
+    else:
+        message = _("Only an arrangement awaiting approval can be rejected.")
+        arrangement.require_transition(Arrangement.Status.REJECTED, message)
+    approval_decide(
+        target=arrangement,
+        by=by,
+        approve=approve,
+        reason=note,
+        rule=RULE,
+        requested_by=arrangement.created_by,
+    )
+    return arrangement
+
+
 @transaction.atomic
 def arrangement_approve(*, arrangement_id: int, by, note: str = "") -> Arrangement:
-    """The director approves a costly arrangement; it goes to the responsible person."""
-    arrangement = _locked(arrangement_id)
-    arrangement.require_transition(
-        Arrangement.Status.PLANNED, _("Only an arrangement awaiting approval can be approved.")
-    )
+    """The approver approves a costly arrangement; it goes to the responsible person."""
+    return _decide(arrangement_id=arrangement_id, by=by, approve=True, note=note)
+
+
+@transaction.atomic
+def arrangement_reject(*, arrangement_id: int, by, note: str) -> Arrangement:
+    """The approver turns a costly arrangement down, saying why."""
+    if not (note or "").strip():
+        raise DomainError(_("Say why the arrangement is rejected."))
+    return _decide(arrangement_id=arrangement_id, by=by, approve=False, note=note)
+
+
+def arrangement_chain_approved(arrangement: Arrangement, *, by, chain) -> None:
+    """The chain's last step approved (same transaction): to the responsible person."""
+    note = chain.steps.last().reason
     arrangement.status = Arrangement.Status.PLANNED
     arrangement.decided_by, arrangement.decided_at, arrangement.decision_note = by, now(), note
     arrangement.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     audit(actor=by, verb="reception.arrangement_approved", target=arrangement, data={"note": note})
     _tell_responsible(arrangement, by)
-    return arrangement
 
 
-@transaction.atomic
-def arrangement_reject(*, arrangement_id: int, by, note: str) -> Arrangement:
-    """The director turns a costly arrangement down, saying why."""
-    if not (note or "").strip():
-        raise DomainError(_("Say why the arrangement is rejected."))
-    arrangement = _locked(arrangement_id)
-    arrangement.require_transition(
-        Arrangement.Status.REJECTED, _("Only an arrangement awaiting approval can be rejected.")
-    )
+def arrangement_chain_returned(arrangement: Arrangement, *, by, reason: str, chain) -> None:
+    """A step returned it (same transaction): rejected, the planner is told why."""
     arrangement.status = Arrangement.Status.REJECTED
-    arrangement.decided_by, arrangement.decided_at, arrangement.decision_note = by, now(), note
+    arrangement.decided_by, arrangement.decided_at = by, now()
+    arrangement.decision_note = reason[:200]
     arrangement.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     audit(
-        actor=by, verb="reception.arrangement_rejected", target=arrangement, data={"reason": note}
+        actor=by, verb="reception.arrangement_rejected", target=arrangement, data={"reason": reason}
     )
     notify(
         recipients=[arrangement.created_by],
         title=_("Reception arrangement rejected: %(item)s") % {"item": arrangement},
-        body=note,
+        body=reason,
         url=arrangement.get_absolute_url(),
         kind="reception.arrangement_rejected",
         actor=by,
     )
-    return arrangement
 
 
 @transaction.atomic
@@ -154,6 +170,8 @@ def arrangement_cancel(*, arrangement_id: int, by, reason: str = "") -> Arrangem
     arrangement.require_transition(
         Arrangement.Status.CANCELLED, _("This arrangement is already closed.")
     )
+    if arrangement.status == Arrangement.Status.AWAITING_APPROVAL:
+        approval_cancel(target=arrangement, by=by)
     arrangement.status = Arrangement.Status.CANCELLED
     arrangement.save(update_fields=["status"])
     audit(

@@ -6,7 +6,7 @@ import pytest
 
 from duty.models import SpendRequest
 from duty.services import spending
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
         ("500.00", "officer", "recorded", None),
         ("500.01", "leader", "pending", "leader"),
         ("2000", "leader", "pending", "leader"),
-        ("2000.01", "director", "pending", None),
+        ("2000.01", "director", "pending", "leader"),
     ],
 )
 def test_tiers(shift, officer, amount, tier, status, approver):
@@ -51,12 +51,36 @@ def test_leader_tier_waits_for_the_current_shift_leader(shift, officer, leader, 
     assert approved.executed_at is not None
 
 
-def test_above_leader_limit_goes_to_director(shift, officer, leader, director):
+def test_above_leader_limit_goes_leader_then_finance_then_director(
+    shift, officer, leader, finance, director
+):
     spend = spending.spend_request(shift=shift, amount=Decimal("5000"), purpose="设备", by=officer)
-    assert Notification.objects.filter(recipient=director, kind="duty.spend").exists()
+    notified = Notification.objects.filter(kind="duty.spend")
+    assert list(notified.values_list("recipient__username", flat=True)) == ["leader"]
+    with pytest.raises(NotAllowed):
+        spending.spend_approve(spend=spend, by=finance)  # not finance's turn yet
+    assert spending.spend_approve(spend=spend, by=leader, note="同意").status == "pending"
+    assert notified.filter(recipient=finance).exists()
+    with pytest.raises(NotAllowed):
+        spending.spend_approve(spend=spend, by=leader)  # the leader's step is done
+    assert spending.spend_approve(spend=spend, by=finance).status == "pending"
+    assert notified.filter(recipient=director).exists()
+    approved = spending.spend_approve(spend=spend, by=director, note="批准")
+    assert (approved.status, approved.decided_by, approved.decision_note) == (
+        "approved",
+        director,
+        "批准",
+    )
+
+
+def test_a_step_returns_the_spend_with_its_reason(shift, officer, leader, finance):
+    spend = spending.spend_request(shift=shift, amount=Decimal("5000"), purpose="设备", by=officer)
+    spending.spend_approve(spend=spend, by=leader)
     with pytest.raises(DomainError):
-        spending.spend_approve(spend=spend, by=leader)
-    assert spending.spend_approve(spend=spend, by=director).status == "approved"
+        spending.spend_reject(spend=spend, by=finance, note=" ")  # a return needs a reason
+    rejected = spending.spend_reject(spend=spend, by=finance, note="超预算")
+    assert (rejected.status, rejected.decision_note) == ("rejected", "超预算")
+    assert Notification.objects.filter(recipient=officer, kind="duty.spend").exists()
 
 
 def test_leader_own_spend_goes_to_director(shift, leader):
@@ -96,7 +120,7 @@ def test_transition_table(shift, officer, leader, status, action, allowed):
     service = getattr(spending, f"spend_{action}")
     if allowed:
         expected = {"approve": "approved", "reject": "rejected"}[action]
-        assert service(spend=spend, by=leader).status == expected
+        assert service(spend=spend, by=leader, note="理由").status == expected
     else:
         with pytest.raises(TransitionNotAllowed):
-            service(spend=spend, by=leader)
+            service(spend=spend, by=leader, note="理由")

@@ -8,6 +8,7 @@ from django.utils.timezone import now
 
 from office import todo
 from office.models import AuditEvent, Notification
+from office.services.approvals import approval_start
 from reception import services, tasks
 from reception.models import Arrangement, Visit, Visitor
 from tests.reception.factories import VALID_IDS, ArrangementFactory, visit_with
@@ -95,7 +96,8 @@ def test_todo_my_visitors_arriving_today(staff, other_staff):
 def test_todo_arrangements_mine_and_to_approve(staff, director):
     mine = ArrangementFactory(responsible=staff)
     ArrangementFactory(responsible=staff, status=Arrangement.Status.DONE)
-    waiting = ArrangementFactory(status=Arrangement.Status.AWAITING_APPROVAL)
+    waiting = ArrangementFactory(status=Arrangement.Status.AWAITING_APPROVAL, cost_estimate=5000)
+    approval_start(rule="reception.arrangement", target=waiting, by=waiting.created_by)
     assert _titles(staff, "reception.my_arrangements") == [str(mine)]
     assert _titles(director, "reception.arrangements_to_approve") == [str(waiting)]
     assert _titles(staff, "reception.arrangements_to_approve") == []
