@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 from office.errors import DomainError
 from office.pagination import paginate
 from office.params import text_param
+from office.views.actions import action
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -187,119 +187,115 @@ def resolution_rows(minutes) -> list[tuple]:
 @require_POST
 def meeting_schedule(request, pk: int):
     meeting = meeting_or_404(request.user, pk)
-    if not permissions.can_schedule_meeting(request.user, meeting):
-        raise PermissionDenied
-    try:
-        services.meeting_schedule(meeting_id=meeting.pk, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The meeting is scheduled; the invitations have been sent."))
-    return redirect(meeting)
+    return action(
+        request,
+        allowed=permissions.can_schedule_meeting(request.user, meeting),
+        perform=lambda data: services.meeting_schedule(meeting_id=meeting.pk, by=request.user),
+        success=_("The meeting is scheduled; the invitations have been sent."),
+        redirect_to=meeting,
+    )
 
 
 @require_POST
 def meeting_cancel(request, pk: int):
     meeting = meeting_or_404(request.user, pk)
-    if not permissions.can_cancel_meeting(request.user, meeting):
-        raise PermissionDenied
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        try:
-            services.meeting_cancel(
-                meeting_id=meeting.pk, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("The meeting has been cancelled."))
-            return redirect(meeting)
-    context = detail_context(request, meeting, cancel_form=form)
-    return render(request, "meetings/meeting_detail.html", context, status=400)
+    return action(
+        request,
+        allowed=permissions.can_cancel_meeting(request.user, meeting),
+        form=CancelForm(request.POST),
+        perform=lambda data: services.meeting_cancel(
+            meeting_id=meeting.pk, by=request.user, reason=data["reason"]
+        ),
+        success=_("The meeting has been cancelled."),
+        redirect_to=meeting,
+        page=lambda form: render(
+            request,
+            "meetings/meeting_detail.html",
+            detail_context(request, meeting, cancel_form=form),
+            status=400,
+        ),
+    )
 
 
 @require_POST
 def meeting_guests_preregister(request, pk: int):
     """The organiser sends the external guests to reception as expected visitors."""
     meeting = meeting_or_404(request.user, pk)
-    if not permissions.can_preregister_guests(request.user, meeting):
-        raise PermissionDenied
-    try:
-        visits = services.meeting_guests_preregister(meeting_id=meeting.pk, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(
-            request,
-            _("The guests are expected at reception (%(count)d visits).") % {"count": visits},
-        )
-    return redirect(meeting)
+    return action(
+        request,
+        allowed=permissions.can_preregister_guests(request.user, meeting),
+        perform=lambda data: services.meeting_guests_preregister(
+            meeting_id=meeting.pk, by=request.user
+        ),
+        success=lambda visits: (
+            _("The guests are expected at reception (%(count)d visits).") % {"count": visits}
+        ),
+        redirect_to=meeting,
+    )
 
 
 @require_POST
 def meeting_held(request, pk: int):
     meeting = meeting_or_404(request.user, pk)
-    if not permissions.can_mark_held(request.user, meeting):
-        raise PermissionDenied
-    try:
-        services.meeting_mark_held(meeting_id=meeting.pk, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    return redirect(meeting)
+    return action(
+        request,
+        allowed=permissions.can_mark_held(request.user, meeting),
+        perform=lambda data: services.meeting_mark_held(meeting_id=meeting.pk, by=request.user),
+        redirect_to=meeting,
+    )
 
 
 @require_POST
 def meeting_reply(request, pk: int):
     meeting = meeting_or_404(request.user, pk)
     mine = meeting.attendances.filter(user=request.user).first()
-    if not permissions.can_reply(request.user, meeting, mine):
-        raise PermissionDenied
-    form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            services.invitation_reply(
-                meeting_id=meeting.pk,
-                user=request.user,
-                response=form.cleaned_data["response"],
-                reason=form.cleaned_data["reason"],
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Your reply has been sent to the organiser."))
-            if request.htmx:
-                mine.refresh_from_db()
-                list(messages.get_messages(request))  # shown here, not on the next page
-                context = {
-                    "meeting": meeting,
-                    "mine": mine,
-                    "reply_form": ReplyForm(),
-                    "can": {"reply": permissions.can_reply(request.user, meeting, mine)},
-                }
-                return render(request, "meetings/partials/_reply.html", context)
-            return redirect(meeting)
-    context = detail_context(request, meeting, reply_form=form)
-    if request.htmx:
-        return render(request, "meetings/partials/_reply.html", context, status=400)
-    return render(request, "meetings/meeting_detail.html", context, status=400)
+
+    def page(form):
+        context = detail_context(request, meeting, reply_form=form)
+        if request.htmx:
+            return render(request, "meetings/partials/_reply.html", context, status=400)
+        return render(request, "meetings/meeting_detail.html", context, status=400)
+
+    def reply_card(result):
+        mine.refresh_from_db()
+        context = {
+            "meeting": meeting,
+            "mine": mine,
+            "reply_form": ReplyForm(),
+            "can": {"reply": permissions.can_reply(request.user, meeting, mine)},
+        }
+        return render(request, "meetings/partials/_reply.html", context)
+
+    return action(
+        request,
+        allowed=permissions.can_reply(request.user, meeting, mine),
+        form=ReplyForm(request.POST),
+        perform=lambda data: services.invitation_reply(
+            meeting_id=meeting.pk,
+            user=request.user,
+            response=data["response"],
+            reason=data["reason"],
+        ),
+        success=_("Your reply has been sent to the organiser."),
+        redirect_to=meeting,
+        page=page,
+        htmx=reply_card,
+    )
 
 
 @require_POST
 def attendance_record(request, pk: int):
     meeting = meeting_or_404(request.user, pk)
-    if not permissions.can_record_attendance(request.user, meeting):
-        raise PermissionDenied
     presence = {}
     for key, value in request.POST.items():
         if key.startswith("presence_") and key[9:].isdigit():
             presence[int(key[9:])] = value
-    try:
-        with transaction.atomic():
-            changed = services.attendance_record(
-                meeting_id=meeting.pk, by=request.user, presence=presence
-            )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Attendance saved (%(n)s changed).") % {"n": changed})
-    return redirect(meeting)
+    return action(
+        request,
+        allowed=permissions.can_record_attendance(request.user, meeting),
+        perform=lambda data: services.attendance_record(
+            meeting_id=meeting.pk, by=request.user, presence=presence
+        ),
+        success=lambda changed: _("Attendance saved (%(n)s changed).") % {"n": changed},
+        redirect_to=meeting,
+    )

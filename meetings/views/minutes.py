@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 from office import gbt9704 as g
 from office.errors import DomainError
 from office.pdf import pdf_response
+from office.views.actions import action
 
 from .. import permissions, selectors, services
 from ..forms import MinutesForm, ResolutionFormSet, ReturnForm, resolutions_from
@@ -96,42 +98,40 @@ def _submitted_minutes(request, pk: int):
     minutes = selectors.minutes_of(meeting)
     if minutes is None:
         raise Http404
-    if not permissions.can_approve_minutes(request.user, minutes):
-        raise PermissionDenied
     return meeting, minutes
 
 
 @require_POST
 def minutes_approve(request, pk: int):
     meeting, minutes = _submitted_minutes(request, pk)
-    try:
-        services.minutes_approve(minutes_id=minutes.pk, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(
-            request,
-            _("The minutes are approved and distributed; the resolutions are now supervised."),
-        )
-    return redirect(meeting)
+    return action(
+        request,
+        allowed=permissions.can_approve_minutes(request.user, minutes),
+        perform=lambda data: services.minutes_approve(minutes_id=minutes.pk, by=request.user),
+        success=_("The minutes are approved and distributed; the resolutions are now supervised."),
+        redirect_to=meeting,
+    )
 
 
 @require_POST
 def minutes_return(request, pk: int):
     meeting, minutes = _submitted_minutes(request, pk)
     form = ReturnForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Please say what needs to change."))
-        return redirect("meetings:minutes", pk=meeting.pk)
-    try:
-        services.minutes_return(
-            minutes_id=minutes.pk, by=request.user, reason=form.cleaned_data["reason"]
-        )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The minutes have been returned to the recorder."))
-    return redirect(meeting)
+    return action(
+        request,
+        allowed=permissions.can_approve_minutes(request.user, minutes),
+        form=form,
+        invalid=_("Please say what needs to change."),
+        perform=lambda data: services.minutes_return(
+            minutes_id=minutes.pk, by=request.user, reason=data["reason"]
+        ),
+        success=_("The minutes have been returned to the recorder."),
+        redirect_to=lambda result: meeting if form.is_valid() else _minutes_url(meeting),
+    )
+
+
+def _minutes_url(meeting) -> str:
+    return reverse("meetings:minutes", kwargs={"pk": meeting.pk})
 
 
 def minutes_pdf(request, pk: int):

@@ -2,14 +2,14 @@
 
 import datetime
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from office.params import date_param
+from office.views.actions import action
 
 from .. import permissions, selectors, services
 from ..forms import RoomForm
@@ -80,12 +80,15 @@ def room_list(request):
 
 
 def room_edit(request, pk: int | None = None):
-    if not permissions.can_manage_rooms(request.user):
-        raise PermissionDenied
-    room = get_object_or_404(Room, pk=pk) if pk else None
+    allowed = permissions.can_manage_rooms(request.user)
+    room = get_object_or_404(Room, pk=pk) if pk and allowed else None
     form = RoomForm(request.POST or None, instance=room)
-    if request.method == "POST" and form.is_valid():
-        services.room_save(room=form.save(commit=False), by=request.user)
-        messages.success(request, _("The room has been saved."))
-        return redirect("meetings:rooms")
-    return render(request, "meetings/room_form.html", {"form": form, "room": room})
+    return action(
+        request,
+        allowed=allowed,
+        form=form,
+        perform=lambda data: services.room_save(room=form.save(commit=False), by=request.user),
+        success=_("The room has been saved."),
+        redirect_to="meetings:rooms",
+        page=lambda form: render(request, "meetings/room_form.html", {"form": form, "room": room}),
+    )

@@ -1,13 +1,12 @@
 """Sign-in (签到): the screen in the room shows a QR code; attendees open it and confirm."""
 
 import segno
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError
+from office.views.actions import action
 
 from .. import permissions, services
 from ..services.attendance import sign_in_window
@@ -46,16 +45,20 @@ def sign_in(request, pk: int):
     meeting = meeting_or_404(request.user, pk)
     token = request.POST.get("t") or request.GET.get("t", "")
     mine = meeting.attendances.filter(user=request.user).first()
-    if request.method == "POST":
-        if not permissions.can_sign_in(request.user, meeting, mine):
-            raise PermissionDenied
-        try:
-            services.sign_in(meeting_id=meeting.pk, user=request.user, token=token)
-        except DomainError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("You are signed in. Welcome!"))
-            return redirect(meeting)
-    return render(
-        request, "meetings/sign_in.html", {"meeting": meeting, "token": token, "mine": mine}
+
+    def page(form):
+        context = {"meeting": meeting, "token": token, "mine": mine}
+        return render(request, "meetings/sign_in.html", context)
+
+    if request.method != "POST":
+        return page(None)
+    return action(
+        request,
+        allowed=permissions.can_sign_in(request.user, meeting, mine),
+        perform=lambda data: services.sign_in(
+            meeting_id=meeting.pk, user=request.user, token=token
+        ),
+        success=_("You are signed in. Welcome!"),
+        redirect_to=meeting,
+        page=page,
     )

@@ -44,20 +44,22 @@ def action(
     page: Page | None = None,
     invalid=None,
     htmx: Callable[[Any], HttpResponse] | None = None,
-    level: int = messages.SUCCESS,
+    level: int | Callable[[Any], int] = messages.SUCCESS,
 ) -> HttpResponse:
     """Run one step of a record for `request.user` and answer.
 
     - `allowed` False -> 403 (the caller has already scoped the record: out of scope is 404).
     - `form` (bound, or None for a plain button). On a GET `page(form)` is shown.
-      Invalid: `page(form)` again, else the `invalid` message and the redirect.
+      Invalid: `page(form)` again, else the `invalid` message (by default each of the form's
+      errors) and the redirect.
     - `perform(cleaned_data)` calls the service. A DomainError (TransitionNotAllowed, a
       refused actor...) becomes an error message at the top of the page; with `page` the form
       is shown again (for htmx, whose partial has no message area, as the form's own error).
     - Then the `success` message (text, or a callable of the service's result; None for
-      none) at `level`, and the redirect to `redirect_to` (an object, URL or URL name, or a
-      callable of the result giving one of them or a response). An htmx request with `htmx`
-      gets `htmx(result)` instead, without a message (the partial shows the change).
+      none) at `level` (or `level(result)`), and the redirect to `redirect_to` (an object,
+      URL or URL name, or a callable of the result giving one of them or a response). An
+      htmx request with `htmx` gets `htmx(result)` instead, without a message (the partial
+      shows the change).
     """
     if not allowed:
         raise PermissionDenied
@@ -66,16 +68,16 @@ def action(
     if form is not None and not form.is_valid():
         if page is not None:
             return page(form)
-        if invalid:
-            messages.error(request, invalid)
+        for text in [invalid] if invalid else [e for errs in form.errors.values() for e in errs]:
+            messages.error(request, text)
         return _go(redirect_to, None)
     try:
         result = perform(form.cleaned_data if form is not None else {})
     except DomainError as exc:
-        if page is None or form is None:
+        if page is None:
             messages.error(request, str(exc))
             return _go(redirect_to, None)
-        if request.htmx:
+        if request.htmx and form is not None:
             form.add_error(None, str(exc))
         else:
             messages.error(request, str(exc))
@@ -84,7 +86,7 @@ def action(
         return htmx(result)
     text = success(result) if callable(success) else success
     if text:
-        messages.add_message(request, level, text)
+        messages.add_message(request, level(result) if callable(level) else level, text)
     return _go(redirect_to, result)
 
 

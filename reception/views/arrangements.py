@@ -7,7 +7,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from office.errors import DomainError
+from office.views.actions import action
 
 from .. import permissions, selectors, services
 from ..forms import ApproveForm, ArrangementForm, ReasonForm, RejectForm
@@ -24,34 +24,38 @@ def arrangement_create(request, pk: int):
         )
         return redirect(visit)
     initial = {"date": localtime(visit.expected_arrival).date(), "people": visit.headcount}
-    form = ArrangementForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            arrangement = services.arrangement_create(
-                visit_id=visit.pk,
-                by=request.user,
-                kind=data["kind"],
-                on=data["date"],
-                responsible=data["responsible"],
-                cost_estimate=data["cost_estimate"],
-                people=data["people"],
-                standard=data["standard"],
-                details=data["details"],
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            if arrangement.status == arrangement.Status.AWAITING_APPROVAL:
-                messages.info(request, _("Above the threshold: the director has been asked."))
-            else:
-                messages.success(request, _("The arrangement is planned."))
-            return redirect(visit)
-    return render(
+    return action(
         request,
-        "reception/arrangement_form.html",
-        {"visit": visit, "form": form, "threshold": approval_threshold()},
+        allowed=True,  # checked above, before the state
+        form=ArrangementForm(request.POST or None, initial=initial),
+        perform=lambda data: services.arrangement_create(
+            visit_id=visit.pk,
+            by=request.user,
+            kind=data["kind"],
+            on=data["date"],
+            responsible=data["responsible"],
+            cost_estimate=data["cost_estimate"],
+            people=data["people"],
+            standard=data["standard"],
+            details=data["details"],
+        ),
+        success=lambda arrangement: (
+            _("Above the threshold: the director has been asked.")
+            if _awaiting(arrangement)
+            else _("The arrangement is planned.")
+        ),
+        level=lambda arrangement: messages.INFO if _awaiting(arrangement) else messages.SUCCESS,
+        redirect_to=visit,
+        page=lambda form: render(
+            request,
+            "reception/arrangement_form.html",
+            {"visit": visit, "form": form, "threshold": approval_threshold()},
+        ),
     )
+
+
+def _awaiting(arrangement) -> bool:
+    return arrangement.status == arrangement.Status.AWAITING_APPROVAL
 
 
 def arrangement_detail(request, pk: int):
@@ -72,25 +76,17 @@ def arrangement_detail(request, pk: int):
     )
 
 
-def _act(request, pk: int, role_check, action, form_class=None, success=""):
+def _act(request, pk: int, role_check, service, form_class=None, success=""):
     """Scope (404), role (403), form, service; a closed arrangement comes back as a message."""
     arrangement = get_object_or_404(selectors.arrangements_for(request.user), pk=pk)
-    if not role_check(request.user, arrangement):
-        raise PermissionDenied
-    values = {}
-    if form_class is not None:
-        form = form_class(request.POST)
-        if not form.is_valid():
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-            return redirect(arrangement)
-        values = form.cleaned_data
-    try:
-        action(arrangement_id=arrangement.pk, by=request.user, **values)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, success)
-    return redirect(arrangement)
+    return action(
+        request,
+        allowed=role_check(request.user, arrangement),
+        form=form_class(request.POST) if form_class is not None else None,
+        perform=lambda data: service(arrangement_id=arrangement.pk, by=request.user, **data),
+        success=success,
+        redirect_to=arrangement,
+    )
 
 
 @require_POST

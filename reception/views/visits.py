@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from office.errors import DomainError
+from office.views.actions import action
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -156,51 +156,43 @@ def visit_edit(request, pk: int):
         request.POST if request.method == "POST" else None,
         initial={name: getattr(visit, name) for name in fields},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.visit_update(
-                visit_id=visit.pk,
-                by=request.user,
-                **{name: form.cleaned_data[name] for name in fields},
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The visit is changed."))
-            return redirect(visit)
-    return render(request, "reception/visit_edit.html", {"visit": visit, "form": form})
+    return action(
+        request,
+        allowed=True,  # checked above, before the state
+        form=form,
+        perform=lambda data: services.visit_update(
+            visit_id=visit.pk, by=request.user, **{name: data[name] for name in fields}
+        ),
+        success=_("The visit is changed."),
+        redirect_to=visit,
+        page=lambda form: render(
+            request, "reception/visit_edit.html", {"visit": visit, "form": form}
+        ),
+    )
 
 
 @require_POST
 def visit_cancel(request, pk: int):
     visit = selectors.visit_detail_for(request.user, pk)
-    if not (visit.host_id == request.user.pk or permissions.sees_all_visits(request.user)):
-        raise PermissionDenied
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect(visit)
-    try:
-        services.visit_cancel(
-            visit_id=visit.pk, by=request.user, reason=form.cleaned_data["reason"]
-        )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The visit is cancelled."))
-    return redirect(visit)
+    return action(
+        request,
+        allowed=visit.host_id == request.user.pk or permissions.sees_all_visits(request.user),
+        form=ReasonForm(request.POST),
+        perform=lambda data: services.visit_cancel(
+            visit_id=visit.pk, by=request.user, reason=data["reason"]
+        ),
+        success=_("The visit is cancelled."),
+        redirect_to=visit,
+    )
 
 
 @require_POST
 def visit_no_show(request, pk: int):
     visit = selectors.visit_detail_for(request.user, pk)
-    if not permissions.is_receptionist(request.user):
-        raise PermissionDenied
-    try:
-        with transaction.atomic():
-            services.visit_mark_no_show(visit_id=visit.pk, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The visit is marked as a no-show."))
-    return redirect(visit)
+    return action(
+        request,
+        allowed=permissions.is_receptionist(request.user),
+        perform=lambda data: services.visit_mark_no_show(visit_id=visit.pk, by=request.user),
+        success=_("The visit is marked as a no-show."),
+        redirect_to=visit,
+    )
