@@ -41,14 +41,14 @@ def main() -> None:
             get_ok(client, url)
         queries.append((name, len(captured.captured_queries)))
         rows.append((name, median_seconds(lambda url=url: get_ok(client, url), repeat=5)))
-    from duty.views.exports import roster_pdf_bytes
+    from duty.exports import roster_pdf
     from office.models import User
 
     leader = User.objects.get(username="leader")
     rows.append(
         (
             "roster PDF in the worker (landscape, one month)",
-            median_seconds(lambda: roster_pdf_bytes(user=leader, month=month), repeat=3),
+            median_seconds(lambda: roster_pdf(user=leader, month=month), repeat=3),
         )
     )
     report("Duty pages (median of 5, warm)", rows)

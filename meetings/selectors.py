@@ -141,8 +141,6 @@ def calendar_events_for(user) -> list[CalendarEvent]:
 
 
 def calendar_event(meeting: Meeting) -> CalendarEvent:
-    from office.services.notifications import absolute_url
-
     return CalendarEvent(
         uid=meeting.calendar_uid,
         start=meeting.start,
@@ -150,7 +148,7 @@ def calendar_event(meeting: Meeting) -> CalendarEvent:
         summary=meeting.title,
         location=meeting.location,
         description=meeting.description,
-        url=absolute_url(meeting.get_absolute_url()),
+        url=meeting.get_absolute_url(),  # made absolute by office.calendar
         sequence=meeting.sequence,
         cancelled=meeting.status == Meeting.Status.CANCELLED,
     )

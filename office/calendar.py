@@ -30,6 +30,9 @@ def register(key: str, events_for: Callable[[object], Iterable[CalendarEvent]]) 
 
 
 def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = "") -> bytes:
+    """An .ics of `events`; a relative `url` is made absolute with SITE_URL."""
+    from office.services.notifications import absolute_url
+
     calendar = Calendar()
     calendar.add("prodid", "-//Office Portal//CN")
     calendar.add("version", "2.0")
@@ -49,8 +52,8 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = 
             event.add("location", item.location)
         if item.description:
             event.add("description", item.description)
-        if item.url:
-            event.add("url", item.url)
+        if item.url:  # a calendar client has no page to resolve a path against
+            event.add("url", absolute_url(item.url))
         if item.cancelled:
             event.add("status", "CANCELLED")
         calendar.add_component(event)

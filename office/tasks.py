@@ -106,11 +106,21 @@ def _dingtalk_signed(url: str, secret: str) -> str:
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
-def build_export(export_id: int) -> bool:
-    """Build a large PDF / spreadsheet in the background; safe to run twice."""
-    from office.services.exports import export_build
+def build_export(export_id: int) -> None:
+    """Build a large PDF / spreadsheet in the background; safe to run twice. Rendered after
+    the outbox's transaction commits (no lock held meanwhile)."""
+    from office.services.exports import export_build, run_after_commit
 
-    return export_build(export_id=export_id)
+    run_after_commit(lambda: export_build(export_id=export_id))
+
+
+@shared_task(acks_late=True)
+def sweep_generated_files() -> dict:
+    """Beat, hourly: delete generated files past OFFICE_GENERATED_FILES_KEEP_DAYS; queue again
+    an export whose worker died mid-render."""
+    from office.services.exports import exports_prune, exports_requeue_stale
+
+    return {"pruned": exports_prune(), "requeued": exports_requeue_stale()}
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -230,7 +230,6 @@ def suggest_badge_number() -> str:
 
 def calendar_events_for(user):
     """The host's visits (30 days back, 180 ahead) for the personal calendar feed."""
-    from django.conf import settings
     from django.utils.translation import gettext as _
 
     from office.calendar import CalendarEvent
@@ -248,6 +247,6 @@ def calendar_events_for(user):
             end=visit.expected_departure,
             summary=_("Visit: %(visit)s") % {"visit": visit},
             description=visit.purpose,
-            url=f"{settings.SITE_URL}{visit.get_absolute_url()}",
+            url=visit.get_absolute_url(),
             cancelled=visit.status == Visit.Status.CANCELLED,
         )

@@ -292,6 +292,7 @@ class Circular(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Being prepared")
+        RENDERING = "rendering", _("Being prepared")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
@@ -308,6 +309,7 @@ class Circular(models.Model):
     )
     requested_at = models.DateTimeField(_("requested at"))
     rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)  # a worker's render under way
 
     class Meta:
         ordering = ["-month"]
@@ -323,3 +325,7 @@ class Circular(models.Model):
     @property
     def filename(self) -> str:
         return f"督办通报{self.month:%Y年%m月}.pdf"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RENDERING)

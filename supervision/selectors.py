@@ -65,3 +65,17 @@ def extensions_awaiting(user) -> QuerySet[Extension]:
     if has_role(user, "director"):
         return pending
     return pending.filter(task__assigned_by=user)
+
+
+def todo_mine(user) -> QuerySet[Task]:
+    """To-do: the items the user owns that wait on the owner."""
+    from .services.schedule import WITH_OWNER
+
+    return Task.objects.filter(owner=user, status__in=WITH_OWNER)
+
+
+def todo_to_verify(user) -> QuerySet[Task]:
+    """To-do: completions a supervisor has to verify (never one's own item)."""
+    if not user.has_role("supervisor"):
+        return Task.objects.none()
+    return Task.objects.filter(status=Task.Status.COMPLETION_REQUESTED).exclude(owner=user)

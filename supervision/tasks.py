@@ -23,8 +23,10 @@ def remind_overdue(task_id: int) -> bool:
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
-def render_circular(circular_id: int) -> bool:
-    """Rendering the same request twice stores the same file: safe to repeat."""
+def render_circular(circular_id: int) -> None:
+    """Safe to repeat (the claim makes a second run do nothing); rendered after the outbox's
+    transaction commits, so no lock is held meanwhile."""
+    from office.services.exports import run_after_commit
     from supervision.services.circulars import circular_render
 
-    return circular_render(circular_id=circular_id)
+    run_after_commit(lambda: circular_render(circular_id=circular_id))

@@ -9,6 +9,7 @@ class GeneratedFile(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("being prepared")
+        RENDERING = "rendering", _("being prepared")
         READY = "ready", _("ready")
         FAILED = "failed", _("failed")
 
@@ -24,6 +25,7 @@ class GeneratedFile(models.Model):
     )
     file = models.FileField(upload_to="generated/%Y/%m/", blank=True, max_length=200)
     error = models.CharField(max_length=300, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)  # a worker's render under way
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
@@ -37,3 +39,7 @@ class GeneratedFile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("generated_file", args=[self.pk])
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RENDERING)

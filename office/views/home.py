@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from office import calendar, todo
 from office.forms import ProfileForm
+from office.home import render_panels
 from office.models import AuditEvent, User
 from office.services.audit import audit
 
@@ -20,7 +21,6 @@ def home(request):
         .select_related("target_type")[:15]
     )
     notifications = request.user.notifications.filter(read_at__isnull=True)[:8]
-    extras = [panel(request) for panel in HOME_PANELS]
     return render(
         request,
         "office/home.html",
@@ -28,14 +28,9 @@ def home(request):
             "inbox": inbox,
             "done": done,
             "notifications": notifications,
-            "extras": [e for e in extras if e],
+            "extras": render_panels(request),
         },
     )
-
-
-# Apps append callables (request -> rendered HTML or "") for panels on the home page,
-# e.g. the documents app's current notices.
-HOME_PANELS: list = []
 
 
 def profile(request):

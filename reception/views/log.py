@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.timezone import localdate, localtime
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
-from office.spreadsheets import build_xlsx, xlsx_response
+from office.spreadsheets import xlsx_response
 
 from .. import permissions, selectors
+from ..exports import visit_log_spreadsheet
 from ..filters import VisitLogFilter
 from ..forms import DayForm
 
@@ -51,46 +52,9 @@ def visit_log_export(request):
             % {"limit": EXPORT_LIMIT},
         )
         return redirect(f"{reverse('reception:log')}?{request.GET.urlencode()}")
-    header = [
-        _("Expected arrival"),
-        _("Expected departure"),
-        _("Name"),
-        _("Organisation"),
-        _("Phone"),
-        _("ID type"),
-        _("ID number"),
-        _("Host"),
-        _("Purpose"),
-        _("Status"),
-        _("Badge number"),
-        _("Checked in"),
-        _("Checked out"),
-    ]
-    lines = (
-        [
-            _cell_time(visitor.visit.expected_arrival),
-            _cell_time(visitor.visit.expected_departure),
-            visitor.name,
-            visitor.visit.organisation,
-            visitor.phone,
-            visitor.get_id_type_display() if visitor.id_type else "",
-            visitor.masked_id_number,
-            visitor.visit.host.display_name,
-            visitor.visit.purpose,
-            visitor.visit.get_status_display(),
-            visitor.badge_number,
-            _cell_time(visitor.checked_in_at),
-            _cell_time(visitor.checked_out_at),
-        ]
-        for visitor in rows.iterator(2000)
-    )
-    content = build_xlsx(title=_("Visitor log"), header=header, rows=lines)
+    content = visit_log_spreadsheet(rows)
     filename = _("Visitor log %(date)s.xlsx") % {"date": localdate().isoformat()}
     return xlsx_response(content, filename)
-
-
-def _cell_time(moment) -> str:
-    return localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def daily_summary(request):

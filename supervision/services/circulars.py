@@ -3,15 +3,16 @@
 import datetime
 import logging
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
 from office.errors import require_actor
+from office.exports import builder
 from office.outbox import enqueue
 from office.pdf import render_pdf
 from office.services import audit, notify
+from office.services.exports import render_claimed
 from supervision import permissions as perms
 from supervision.models import Circular
 
@@ -38,34 +39,38 @@ def circular_request(*, month: datetime.date, by) -> Circular:
 
 
 def circular_render(*, circular_id: int) -> bool:
-    """Render outside any lock (it takes a while), then store it if nobody asked again since."""
+    """Render through office's one mechanism (claim, render outside the lock, store); a
+    request made meanwhile sets the circular back to pending and its own render stores."""
+    return render_claimed(
+        model=Circular,
+        pk=circular_id,
+        build=lambda circular: builder("supervision.circular")(
+            user=circular.requested_by, month=f"{circular.month:%Y-%m}"
+        ),
+        done=_circular_done,
+        failed=_circular_failed,
+    )
+
+
+def circular_pdf(*, user, month: str) -> bytes:
+    """Export builder "supervision.circular": the month's circular as PDF (office-wide)."""
     from supervision.circular import circular_context
 
-    circular = Circular.objects.select_related("requested_by").get(pk=circular_id)
-    asked_at = circular.requested_at
-    try:
-        pdf = render_pdf("supervision/pdf/circular.html", circular_context(circular.month))
-    except Exception:  # shown as failed (asking again retries); the error goes to the log
-        log.exception("circular %s: rendering failed", circular_id)
-        Circular.objects.filter(pk=circular_id, requested_at=asked_at).update(
-            status=Circular.Status.FAILED
-        )
-        return False
-    with transaction.atomic():
-        circular = Circular.objects.select_for_update().get(pk=circular_id)
-        if circular.requested_at != asked_at:  # a newer request will render again
-            return False
-        old = circular.file.name
-        circular.file.save(circular.filename, ContentFile(pdf), save=False)
-        circular.status, circular.rendered_at = Circular.Status.READY, now()
-        circular.save(update_fields=["file", "status", "rendered_at"])
-        notify(
-            recipients=[circular.requested_by],
-            title=_("The circular for %(month)s is ready") % {"month": f"{circular.month:%Y-%m}"},
-            url=circular.get_absolute_url(),
-            kind="supervision.circular_ready",
-            email=False,
-        )
-    if old and old != circular.file.name:
-        circular.file.storage.delete(old)
-    return True
+    first = datetime.date.fromisoformat(f"{month}-01")
+    return render_pdf("supervision/pdf/circular.html", circular_context(first))
+
+
+def _circular_done(circular: Circular) -> None:
+    circular.rendered_at = now()
+    notify(
+        recipients=[circular.requested_by],
+        title=_("The circular for %(month)s is ready") % {"month": f"{circular.month:%Y-%m}"},
+        url=circular.get_absolute_url(),
+        kind="supervision.circular_ready",
+        email=False,
+    )
+
+
+def _circular_failed(circular: Circular, exc: Exception) -> None:
+    # shown as failed (asking again retries); the error goes to the log
+    log.error("circular %s: rendering failed", circular.pk, exc_info=exc)

@@ -33,7 +33,7 @@ def _circulars_context(user) -> dict:
     return {
         "can_see_circular": True,
         "circulars": circulars,
-        "circulars_pending": any(c.status == Circular.Status.PENDING for c in circulars),
+        "circulars_pending": any(c.in_progress for c in circulars),
         "circular_month": month_start(local_today(), back=1),
     }
 

@@ -21,7 +21,7 @@ def unread_source(monkeypatch):
         queryset=lambda user: Notification.objects.filter(recipient=user, read_at__isnull=True),
     )
     monkeypatch.setattr(todo, "_sources", {})
-    monkeypatch.setattr("office.views.home.HOME_PANELS", [])  # apps' panels have their own tests
+    monkeypatch.setattr("office.home._panels", {})  # apps' panels have their own tests
     todo.register(source)
     return source
 

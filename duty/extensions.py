@@ -1,0 +1,95 @@
+"""What the duty app declares at the shared core's extension points; apps.py's
+ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from office import calendar, exports, home, navigation, todo
+from office.services.audit import register_verbs
+from office.services.reminders import register_reminder_kind
+
+
+def register() -> None:
+    from . import approvals, todo_sources
+    from . import exports as builders
+    from .home import home_panel
+    from .permissions import can_view_duty
+    from .services import reminders
+
+    navigation.register(
+        navigation.NavEntry(
+            key="duty", label=_("Duty"), url_name="duty:index", order=40, visible=can_view_duty
+        )
+    )
+    for key, label, queryset, date_field in [
+        (
+            "duty.handovers_to_file",
+            _("Handover to file"),
+            todo_sources.handovers_to_file,
+            "ends_at",
+        ),
+        (
+            "duty.handovers_to_accept",
+            _("Handover to accept"),
+            todo_sources.handovers_to_accept,
+            "filed_at",
+        ),
+        (
+            "duty.swaps_to_answer",
+            _("Shift swap asked of me"),
+            todo_sources.swaps_to_answer,
+            "created_at",
+        ),
+        (
+            "duty.swaps_to_decide",
+            _("Shift swap to approve"),
+            todo_sources.swaps_to_decide,
+            "accepted_at",
+        ),
+        (
+            "duty.incidents_to_acknowledge",
+            _("Incident to acknowledge"),
+            todo_sources.incidents_to_acknowledge,
+            "created_at",
+        ),
+    ]:
+        todo.register(
+            todo.TodoSource(
+                key=key, bucket=todo.TODO, label=label, queryset=queryset, date_field=date_field
+            )
+        )
+    approvals.register()  # the spending chain and its to-do source
+    home.register_panel("duty.shifts", home_panel, order=40)
+    calendar.register("duty", todo_sources.calendar_events)
+    exports.register_builder("duty.roster_pdf", builders.roster_pdf)
+    register_reminder_kind(reminders.KIND_DAY_BEFORE, reminders.assignment_still_due)
+    register_reminder_kind(reminders.KIND_HOUR_BEFORE, reminders.assignment_still_due)
+    register_reminder_kind(reminders.KIND_HANDOVER_LATE, reminders.handover_still_due)
+    register_reminder_kind(reminders.KIND_HANDOVER_LATE_LEADER, reminders.handover_still_due)
+    register_verbs(VERBS)
+
+
+VERBS = {
+    "duty.assignment_added": _("Put on the roster"),
+    "duty.assignment_removed": _("Taken off the roster"),
+    "duty.roster_generated": _("Roster generated"),
+    "duty.post_created": _("Duty post created"),
+    "duty.template_created": _("Shift template created"),
+    "duty.swap_requested": _("Swap requested"),
+    "duty.swap_accepted": _("Swap accepted by colleague"),
+    "duty.swap_declined": _("Swap declined"),
+    "duty.swap_cancelled": _("Swap withdrawn"),
+    "duty.swap_approved": _("Swap approved"),
+    "duty.swap_rejected": _("Swap rejected"),
+    "duty.log_added": _("Log entry added"),
+    "duty.follow_up_done": _("Follow-up done"),
+    "duty.incident_reported": _("Incident reported"),
+    "duty.incident_acknowledged": _("Incident acknowledged"),
+    "duty.incident_resolved": _("Incident resolved"),
+    "duty.spend_requested": _("Spending recorded"),
+    "duty.spend_approved": _("Spending approved"),
+    "duty.spend_rejected": _("Spending rejected"),
+    "duty.handover_filed": _("Handover filed"),
+    "duty.handover_corrected": _("Handover corrected"),
+    "duty.handover_accepted": _("Handover accepted"),
+    "duty.handover_disputed": _("Handover disputed"),
+}

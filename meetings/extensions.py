@@ -1,0 +1,78 @@
+"""What the meetings app declares at the shared core's extension points; apps.py's
+ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from office import calendar, home, navigation, schedule, todo
+from office.services.audit import register_verbs
+from office.services.reminders import register_reminder_kind
+
+
+def register() -> None:
+    from . import selectors
+    from .services import invitations
+
+    navigation.register(
+        navigation.NavEntry(
+            key="meetings", label=_("Meetings"), url_name="meetings:index", order=20
+        )
+    )
+    todo.register(
+        todo.TodoSource(
+            key="meetings.invitations",
+            bucket=todo.TODO,
+            label=_("Invitations awaiting my reply"),
+            queryset=selectors.invitations_awaiting,
+            date_field="meeting__start",
+            due_field="meeting__start",
+        )
+    )
+    todo.register(
+        todo.TodoSource(
+            key="meetings.minutes_to_draft",
+            bucket=todo.TODO,
+            label=_("Minutes to write"),
+            queryset=selectors.minutes_to_draft,
+            date_field="end",
+        )
+    )
+    todo.register(
+        todo.TodoSource(
+            key="meetings.minutes_to_approve",
+            bucket=todo.TODO,
+            label=_("Minutes to approve"),
+            queryset=selectors.minutes_to_approve,
+            date_field="submitted_at",
+        )
+    )
+    calendar.register("meetings", selectors.calendar_events_for)
+    register_reminder_kind(invitations.STARTING, invitations.still_starting)
+    register_reminder_kind(invitations.MINUTES_DUE_RECORDER, invitations.minutes_still_due)
+    register_reminder_kind(invitations.MINUTES_DUE_ORGANISER, invitations.minutes_still_due)
+    from .views.home import home_panel
+
+    home.register_panel("meetings.upcoming", home_panel, order=20)
+    schedule.every("meetings-sweep-ended", "meetings.tasks.sweep_ended_meetings", 300)
+    register_verbs(
+        {
+            "meeting.created": _("Meeting created"),
+            "meeting.scheduled": _("Meeting scheduled, invitations sent"),
+            "meeting.changed": _("Meeting changed"),
+            "meeting.cancelled": _("Meeting cancelled"),
+            "meeting.held": _("Meeting held"),
+            "meeting.guests_preregistered": _("Guests pre-registered at reception"),
+            "meeting.invitation_accepted": _("Invitation accepted"),
+            "meeting.invitation_declined": _("Invitation declined"),
+            "meeting.signed_in": _("Signed in"),
+            "meeting.attendance_recorded": _("Attendance recorded"),
+            "minutes.drafted": _("Minutes drafted"),
+            "minutes.saved": _("Minutes saved"),
+            "minutes.submitted": _("Minutes submitted"),
+            "minutes.returned": _("Minutes returned"),
+            "minutes.approved": _("Minutes approved"),
+            "meeting.material_added": _("Material added"),
+            "meeting.material_removed": _("Material removed"),
+            "meeting_room.created": _("Meeting room added"),
+            "meeting_room.changed": _("Meeting room changed"),
+        }
+    )
