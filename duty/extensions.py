@@ -9,7 +9,7 @@ from office.services.reminders import register_reminder_kind
 
 
 def register() -> None:
-    from . import approvals, todo_sources
+    from . import approvals, selectors
     from . import exports as builders
     from .home import home_panel
     from .permissions import can_view_duty
@@ -24,31 +24,31 @@ def register() -> None:
         (
             "duty.handovers_to_file",
             _("Handover to file"),
-            todo_sources.handovers_to_file,
+            selectors.handovers_to_file,
             "ends_at",
         ),
         (
             "duty.handovers_to_accept",
             _("Handover to accept"),
-            todo_sources.handovers_to_accept,
+            selectors.handovers_to_accept,
             "filed_at",
         ),
         (
             "duty.swaps_to_answer",
             _("Shift swap asked of me"),
-            todo_sources.swaps_to_answer,
+            selectors.swaps_to_answer,
             "created_at",
         ),
         (
             "duty.swaps_to_decide",
             _("Shift swap to approve"),
-            todo_sources.swaps_to_decide,
+            selectors.swaps_to_decide,
             "accepted_at",
         ),
         (
             "duty.incidents_to_acknowledge",
             _("Incident to acknowledge"),
-            todo_sources.incidents_to_acknowledge,
+            selectors.incidents_to_acknowledge,
             "created_at",
         ),
     ]:
@@ -59,7 +59,7 @@ def register() -> None:
         )
     approvals.register()  # the spending chain and its to-do source
     home.register_panel("duty.shifts", home_panel, order=40)
-    calendar.register("duty", todo_sources.calendar_events)
+    calendar.register("duty", selectors.calendar_events_for)
     exports.register_builder("duty.roster_pdf", builders.roster_pdf)
     register_reminder_kind(reminders.KIND_DAY_BEFORE, reminders.assignment_still_due)
     register_reminder_kind(reminders.KIND_HOUR_BEFORE, reminders.assignment_still_due)

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.timezone import now
+from django.utils.translation import gettext as _
 
 from duty.models import (
     Assignment,
@@ -20,6 +21,7 @@ from duty.models import (
     SwapRequest,
 )
 from duty.permissions import can_view_duty
+from office.calendar import CalendarEvent
 from office.roles import has_role
 
 _NONE = Q(pk__in=[])
@@ -196,3 +198,78 @@ def acknowledgements_pending_for(user) -> QuerySet[IncidentAcknowledgement]:
     return IncidentAcknowledgement.objects.filter(
         person=user, acknowledged_at__isnull=True
     ).select_related("incident")
+
+
+# The to-do inbox and the calendar feed (declared in extensions.py).
+HANDOVER_DUE_WINDOW = timedelta(days=7)
+
+
+def handovers_to_file(user):
+
+    return Shift.objects.filter(
+        assignments__person=user,
+        ends_at__lte=now(),
+        ends_at__gte=now() - HANDOVER_DUE_WINDOW,
+        handover__isnull=True,
+    ).select_related("post", "template")
+
+
+def handovers_to_accept(user):
+
+    return (
+        Handover.objects.filter(
+            status=Handover.Status.FILED, incoming_shift__assignments__person=user
+        )
+        .exclude(filed_by=user)
+        .select_related("shift__post", "shift__template")
+    )
+
+
+def swaps_to_answer(user):
+    return swaps_for(user).filter(status="requested", colleague=user)
+
+
+def swaps_to_decide(user):
+
+    if not user.has_role("shift_leader", "director"):
+        return SwapRequest.objects.none()
+    mine = Q(
+        assignment__shift__assignments__person=user,
+        assignment__shift__assignments__role="leader",
+    )
+    if user.has_role("director"):
+        # a leader giving away their own leadership cannot approve it: the director does
+        mine |= Q(assignment__role="leader")
+    return (
+        SwapRequest.objects.filter(mine, status=SwapRequest.Status.ACCEPTED)
+        .exclude(requested_by=user)
+        .exclude(colleague=user)
+        .select_related(
+            "assignment__shift__post", "assignment__shift__template", "requested_by", "colleague"
+        )
+        .distinct()
+    )
+
+
+def incidents_to_acknowledge(user):
+    return acknowledgements_pending_for(user)
+
+
+def calendar_events_for(user):
+    """The user's shifts from 30 days back to 180 ahead."""
+
+    assignments = Assignment.objects.filter(
+        person=user,
+        starts_at__gte=now() - timedelta(days=30),
+        starts_at__lte=now() + timedelta(days=180),
+    ).select_related("shift__post", "shift__template")
+    for assignment in assignments:
+        shift = assignment.shift
+        yield CalendarEvent(
+            uid=f"duty-shift-{shift.pk}-{user.pk}@office",
+            start=shift.starts_at,
+            end=shift.ends_at,
+            summary=f"{_('Duty')}: {shift.template.name} · {assignment.get_role_display()}",
+            location=shift.post.name,
+            url=shift.get_absolute_url(),
+        )
