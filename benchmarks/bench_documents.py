@@ -22,7 +22,7 @@ def main() -> None:
     have = IncomingDocument.objects.count()
     if have < TARGET:
         start = time.perf_counter()
-        demo.seed_scale(TARGET - have, lambda message: print(message, flush=True))
+        demo.seed_scale(TARGET, lambda message: print(message, flush=True))
         print(f"seeded {TARGET - have} in {time.perf_counter() - start:.0f} s")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

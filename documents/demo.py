@@ -256,15 +256,9 @@ WORDS = [
 ]
 
 
-def scale_present() -> int:
-    """How many incoming documents there are (`seed_scale --documents N` tops up to N)."""
-    from documents.models import IncomingDocument
-
-    return IncomingDocument.objects.count()
-
-
-def seed_scale(count: int, log) -> None:
-    """`count` incoming and count // 4 outgoing documents, bulk-created (fast), 10% secret."""
+def seed_scale(count: int, log) -> int:
+    """Make sure there are `count` incoming and count // 4 outgoing documents (only the
+    missing ones are bulk-created, 10% secret); returns how many incoming were added."""
     from django.db.models import Max
 
     from documents.models import IncomingDocument, OutgoingDocument, SerialCounter
@@ -275,6 +269,8 @@ def seed_scale(count: int, log) -> None:
     year = localdate().year
     rng = random.Random(20261123)
     start = (IncomingDocument.objects.filter(year=year).aggregate(m=Max("serial"))["m"] or 0) + 1
+    wanted = count
+    count = max(0, wanted - IncomingDocument.objects.count())  # from here: how many to add
     batch = 5000
     through = IncomingDocument.access_list.through
     made = 0
@@ -318,9 +314,11 @@ def seed_scale(count: int, log) -> None:
         )
         made += size
         log(f"documents: {made}/{count} incoming")
-    SerialCounter.objects.update_or_create(
-        series="incoming", year=year, defaults={"last": start + count - 1}
-    )
+    if count:
+        SerialCounter.objects.update_or_create(
+            series="incoming", year=year, defaults={"last": start + count - 1}
+        )
+    outgoing_missing = max(0, wanted // 4 - OutgoingDocument.objects.count())
     outgoing = [
         OutgoingDocument(
             series="ban",
@@ -334,9 +332,10 @@ def seed_scale(count: int, log) -> None:
             issuer="示范单位办公室",
             security_level="secret" if i % 10 == 0 else "internal",
         )
-        for i in range(count // 4)
+        for i in range(outgoing_missing)
     ]
     for row in outgoing:
         row.search_text = row.build_search_text()
     OutgoingDocument.objects.bulk_create(outgoing, batch_size=batch)
-    log(f"documents: {count} incoming and {count // 4} outgoing documents added")
+    log(f"documents: {count} incoming and {outgoing_missing} outgoing documents added")
+    return count

@@ -159,8 +159,9 @@ def _seed_handovers(past, handover_file, handover_accept, handover_dispute) -> N
         )
 
 
-def seed_scale(count: int, log) -> None:
-    """count log entries over a month's roster of 5 posts and 50 people (bulk, fast)."""
+def seed_scale(count: int, log) -> int:
+    """Make sure there are `count` log entries over a month's roster of 5 posts and 50 people
+    (only the missing ones are bulk-created); returns how many were added."""
     from office.models import User
 
     posts, templates = _setup()
@@ -226,7 +227,8 @@ def seed_scale(count: int, log) -> None:
         Assignment.objects.bulk_create(assignments, batch_size=2000)
     entries = []
     have = LogEntry.objects.count()
-    for n in range(max(0, count - have)):
+    missing = max(0, count - have)
+    for n in range(missing):
         shift = shifts[n % len(shifts)]
         entries.append(
             LogEntry(
@@ -242,6 +244,7 @@ def seed_scale(count: int, log) -> None:
             entries = []
     LogEntry.objects.bulk_create(entries)
     log(f"duty: {len(shifts)} shifts, {LogEntry.objects.count()} log entries, {len(people)} people")
+    return missing
 
 
 def scale_month():

@@ -216,8 +216,10 @@ def _seed_meeting(
 SLOTS = [(9, 0), (11, 0), (14, 30), (16, 30)]
 
 
-def seed_scale(count: int, log) -> None:
-    """`count` meetings over 20 rooms, four a day each, half past and half ahead."""
+def seed_scale(count: int, log) -> int:
+    """Make sure there are `count` scale meetings over 20 rooms, four a day each (the first
+    run puts half in the past, half ahead; later runs add the missing ones after the last);
+    returns how many were added."""
     from office.models import User
 
     rooms = []
@@ -226,19 +228,21 @@ def seed_scale(count: int, log) -> None:
             name=f"规模测试会议室{i + 1:02d}", building="测试楼", defaults={"capacity": 20}
         )
         rooms.append(room)
-    existing = Meeting.objects.filter(room__in=rooms).count()
+    scale = Meeting.objects.filter(room__in=rooms)
+    existing = scale.count()
     if existing >= count:
         log(f"meetings: {existing} scale meetings already there")
-        return
-    Meeting.objects.filter(room__in=rooms).delete()
+        return 0
     clerk, director = user("clerk"), user("director")
     people = list(User.objects.filter(is_active=True).exclude(username="admin"))
     rng = random.Random(5)
     per_room = -(-count // len(rooms))
     first_day = timezone.localdate() - datetime.timedelta(days=per_room // len(SLOTS) // 2)
+    if existing:  # continue the same grid: meeting i sits where the first run would put it
+        first_day = timezone.localdate(scale.order_by("start").first().start)
     now = timezone.now()
     meetings = []
-    for i in range(count):
+    for i in range(existing, count):
         slot = i // len(rooms)
         day = first_day + datetime.timedelta(days=slot // len(SLOTS))
         hour, minute = SLOTS[slot % len(SLOTS)]
@@ -264,3 +268,4 @@ def seed_scale(count: int, log) -> None:
     ]
     Attendance.objects.bulk_create(attendances, batch_size=5000, ignore_conflicts=True)
     log(f"meetings: {len(created)} scale meetings, {len(attendances)} attendances")
+    return len(created)

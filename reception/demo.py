@@ -197,13 +197,14 @@ SCALE_GIVEN = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "�
 SCALE_MARK = "（规模测试）"
 
 
-def seed_scale(count: int, log) -> None:
-    """`count` visits over the last two years and the coming week, 1-3 visitors each."""
+def seed_scale(count: int, log) -> int:
+    """Make sure there are `count` scale visits over the last two years and the coming week,
+    1-3 visitors each (only the missing ones are bulk-created); returns how many were added."""
     existing = Visit.objects.filter(purpose__endswith=SCALE_MARK).count()
     missing = count - existing
     if missing <= 0:
         log(f"reception: {existing} scale visits already present")
-        return
+        return 0
     rng = random.Random(existing)
     hosts = list(
         user(name) for name in ["staff", "sunli", "huangtao", "maxiaoyu", "hugang", "director"]
@@ -281,3 +282,4 @@ def seed_scale(count: int, log) -> None:
         Visitor.objects.bulk_create(visitors, batch_size=5000)
         Arrangement.objects.bulk_create(arrangements, batch_size=2000)
         log(f"reception: {offset + len(visits)} / {missing} scale visits")
+    return missing

@@ -153,13 +153,10 @@ def _date_back(task: Task, deadline: datetime.date) -> None:
     Task.objects.filter(pk=task.pk).update(**changes)
 
 
-def scale_present() -> int:
-    """How many items there are (`seed_scale --supervision N` tops up to N)."""
-    return Task.objects.count()
-
-
-def seed_scale(count: int, log) -> None:
-    """`count` more items spread over the last year and the coming two months (bulk)."""
+def seed_scale(count: int, log) -> int:
+    """Make sure there are `count` items, spread over the last year and the coming two months
+    (only the missing ones are bulk-created); returns how many were added."""
+    count = max(0, count - Task.objects.count())  # from here: how many to add
     rng = random.Random(20261123)
     today = timezone.localdate()
     now = timezone.now()
@@ -196,6 +193,7 @@ def seed_scale(count: int, log) -> None:
             batch = []
     Task.objects.bulk_create(batch)
     log(f"supervision: {count} items added ({Task.objects.count()} in all)")
+    return count
 
 
 def _scale_status(rng, deadline, today, now):
@@ -208,4 +206,4 @@ def _scale_status(rng, deadline, today, now):
     return status, None, None
 
 
-__all__ = ["scale_present", "seed", "seed_scale"]
+__all__ = ["seed", "seed_scale"]

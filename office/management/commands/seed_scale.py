@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 
 def scale_modules():
-    """Apps with a demo.seed_scale(count, log) function, by app label."""
+    """Apps with a demo.seed_scale(count, log) -> added function, by app label."""
     found = {}
     for config in apps.get_app_configs():
         try:
@@ -33,9 +33,5 @@ class Command(BaseCommand):
         seed(self.stdout.write)
         for label, module in scale_modules().items():
             count = options.get(label) or 0
-            # An app whose seed_scale adds rows says how many are there; the others
-            # (meetings, reception) already top up to the count themselves.
-            if count and hasattr(module, "scale_present"):
-                count -= module.scale_present()
-            if count > 0:
+            if count > 0:  # the contract: seed_scale(N) makes sure there are N, adds the rest
                 module.seed_scale(count, self.stdout.write)
