@@ -46,9 +46,12 @@ def can_resolve_incident(user, incident) -> bool:
 
 def can_decide_spend(user, spend) -> bool:
     """The approver of the request's current step (duty.approvals' chain)."""
+    from duty.approvals import RULE
     from office.services.approvals import current_step, may_decide
 
-    return spend.status == "pending" and may_decide(user, current_step(spend))
+    if spend.status != "pending":
+        return False
+    return may_decide(user, current_step(spend, rule=RULE, requested_by=spend.requested_by))
 
 
 def can_file_handover(user, shift, now) -> bool:

@@ -85,7 +85,14 @@ def _decide(*, spend: SpendRequest, by, approve: bool, note: str) -> SpendReques
     spend = SpendRequest.objects.select_for_update().get(pk=spend.pk)
     target = SpendRequest.Status.APPROVED if approve else SpendRequest.Status.REJECTED
     spend.require_transition(target, _("This request has already been decided."))
-    approval_decide(target=spend, by=by, approve=approve, reason=note)
+    approval_decide(  # rule/requested_by: a spend pending from before the chain gets one
+        target=spend,
+        by=by,
+        approve=approve,
+        reason=note,
+        rule=RULE,
+        requested_by=spend.requested_by,
+    )
     return spend
 
 
