@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from duty.models import Assignment, HandoverItem, Incident, LogEntry, Post, ShiftTemplate
-from office.forms import PlausibleDatesMixin
+from office.forms import PlausibleDatesMixin, TextCleaningMixin
 from office.roles import Role, users_with_role
-from office.validators import clean_text
 
 MAX_AMOUNT = Decimal("9999999999.99")
 SWAP_HORIZON_DAYS = 62
@@ -38,20 +37,7 @@ class BootstrapMixin(PlausibleDatesMixin):
             field.widget.attrs.setdefault("class", css)
 
 
-class CleanTextMixin(PlausibleDatesMixin):
-    text_fields: tuple[str, ...] = ()
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.text_fields:
-            if cleaned.get(name):
-                cleaned[name] = clean_text(cleaned[name])
-        return cleaned
-
-
-class LogEntryForm(CleanTextMixin, forms.ModelForm):
-    text_fields = ("summary", "follow_up")
-
+class LogEntryForm(TextCleaningMixin, forms.ModelForm):
     class Meta:
         model = LogEntry
         fields = ["occurred_at", "kind", "summary", "follow_up"]
@@ -68,9 +54,7 @@ class LogEntryForm(CleanTextMixin, forms.ModelForm):
         self.fields["kind"].initial = LogEntry.Kind.PHONE  # the most common entry at night
 
 
-class IncidentForm(CleanTextMixin, forms.ModelForm):
-    text_fields = ("title", "description")
-
+class IncidentForm(TextCleaningMixin, forms.ModelForm):
     class Meta:
         model = Incident
         fields = ["occurred_at", "severity", "title", "description"]
@@ -84,8 +68,7 @@ class IncidentForm(CleanTextMixin, forms.ModelForm):
         self.fields["occurred_at"].initial = localtime(now()).replace(second=0, microsecond=0)
 
 
-class ResolveForm(BootstrapMixin, CleanTextMixin, forms.Form):
-    text_fields = ("resolution",)
+class ResolveForm(BootstrapMixin, TextCleaningMixin, forms.Form):
     resolution = forms.CharField(
         label=pgettext_lazy("duty", "Resolution"),
         max_length=2000,
@@ -93,8 +76,7 @@ class ResolveForm(BootstrapMixin, CleanTextMixin, forms.Form):
     )
 
 
-class SpendForm(CleanTextMixin, forms.Form):
-    text_fields = ("purpose",)
+class SpendForm(TextCleaningMixin, forms.Form):
     amount = forms.DecimalField(
         label=_("Amount (yuan)"),
         max_digits=12,
@@ -114,8 +96,7 @@ class SpendForm(CleanTextMixin, forms.Form):
     )
 
 
-class DecisionForm(BootstrapMixin, CleanTextMixin, forms.Form):
-    text_fields = ("note",)
+class DecisionForm(BootstrapMixin, TextCleaningMixin, forms.Form):
     note = forms.CharField(label=pgettext_lazy("duty", "Note"), max_length=200, required=False)
 
 
@@ -127,8 +108,7 @@ ITEM_FIELDS = [
 ]
 
 
-class HandoverForm(CleanTextMixin, forms.Form):
-    text_fields = ("summary", "keys", "equipment", "documents", "others")
+class HandoverForm(TextCleaningMixin, forms.Form):
     summary = forms.CharField(
         label=_("Summary of the shift"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -161,13 +141,11 @@ class HandoverForm(CleanTextMixin, forms.Form):
         return {name: "\n".join(by_kind[kind]) for name, kind, _label in ITEM_FIELDS}
 
 
-class HandoverEditForm(CleanTextMixin, forms.Form):
-    text_fields = ("summary",)
+class HandoverEditForm(TextCleaningMixin, forms.Form):
     summary = HandoverForm.base_fields["summary"]
 
 
-class HandoverAnswerForm(BootstrapMixin, CleanTextMixin, forms.Form):
-    text_fields = ("note",)
+class HandoverAnswerForm(BootstrapMixin, TextCleaningMixin, forms.Form):
     note = forms.CharField(
         label=pgettext_lazy("duty", "Note"),
         max_length=2000,
@@ -224,8 +202,7 @@ class GenerateForm(PlausibleDatesMixin, forms.Form):
         return cleaned
 
 
-class SwapForm(CleanTextMixin, forms.Form):
-    text_fields = ("reason",)
+class SwapForm(TextCleaningMixin, forms.Form):
     colleague = forms.ModelChoiceField(label=_("Colleague"), queryset=None)
     counter_assignment = forms.ModelChoiceField(
         label=_("Their shift in return (optional)"), queryset=None, required=False
@@ -284,8 +261,7 @@ class HistoryFilterForm(BootstrapMixin, forms.Form):
         self.fields["person"].queryset = duty_people()
 
 
-class PostForm(CleanTextMixin, forms.ModelForm):
-    text_fields = ("name", "description")
+class PostForm(TextCleaningMixin, forms.ModelForm):
     prefix = "post"
 
     class Meta:
@@ -293,8 +269,7 @@ class PostForm(CleanTextMixin, forms.ModelForm):
         fields = ["name", "description"]
 
 
-class ShiftTemplateForm(CleanTextMixin, forms.ModelForm):
-    text_fields = ("name",)
+class ShiftTemplateForm(TextCleaningMixin, forms.ModelForm):
     prefix = "template"
 
     class Meta:

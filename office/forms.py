@@ -45,3 +45,37 @@ class PlausibleDatesMixin:
 
 class PlausibleDatesForm(PlausibleDatesMixin, forms.Form):
     """Base form for django-filter FilterSets (Meta.form): far dates are refused, so ignored."""
+
+
+class TextCleaningMixin(PlausibleDatesMixin):
+    """Every text field (each CharField) through office.validators.clean_text: stripped,
+    line breaks as "\\n", control characters and active markup refused on the field. Dates
+    through the plausible window (PlausibleDatesMixin). First in a form's bases."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if isinstance(field, forms.CharField) and isinstance(value, str):
+                try:
+                    cleaned[name] = clean_text(value)
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
+class ReasonForm(TextCleaningMixin, forms.Form):
+    """The reason for a step (return, cancel, reject). A subclass sets `reason_required`
+    and `reason_max_length` (None: no limit) to fit its model."""
+
+    reason_required = True
+    reason_max_length: int | None = 2000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = forms.CharField(
+            label=_("Reason"),
+            required=self.reason_required,
+            max_length=self.reason_max_length,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )

@@ -7,9 +7,9 @@ from django.utils.timezone import localdate, now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from office.forms import PlausibleDatesMixin
+from office import forms as office_forms
+from office.forms import PlausibleDatesMixin, TextCleaningMixin
 from office.models import User
-from office.validators import clean_text
 
 from .identity import clean_other_id, clean_phone, clean_resident_id
 from .models import Arrangement, Visitor
@@ -35,26 +35,8 @@ def staff_field(label) -> StaffChoiceField:
     )
 
 
-class TextCleaningMixin(PlausibleDatesMixin):
-    """Every free-text field goes through office.validators.clean_text."""
-
-    text_fields: tuple[str, ...] = ()
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.text_fields:
-            if cleaned.get(name):
-                try:
-                    cleaned[name] = clean_text(cleaned[name])
-                except forms.ValidationError as exc:
-                    self.add_error(name, exc)
-        return cleaned
-
-
 class VisitForm(TextCleaningMixin, forms.Form):
     """The visit part of a pre-registration; `host` only for reception and the director."""
-
-    text_fields = ("organisation", "purpose")
 
     organisation = forms.CharField(label=_("Organisation"), max_length=100, required=False)
     purpose = forms.CharField(label=_("Purpose of the visit"), max_length=200)
@@ -81,8 +63,6 @@ class VisitForm(TextCleaningMixin, forms.Form):
 
 class VisitorForm(TextCleaningMixin, forms.Form):
     """One person; the ID number is checked against its type (GB 11643 for resident IDs)."""
-
-    text_fields = ("name",)
 
     name = forms.CharField(label=_("Name"), max_length=50)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
@@ -136,8 +116,6 @@ VisitorFormSet = forms.formset_factory(
 class WalkInForm(TextCleaningMixin, forms.Form):
     """A visitor at the desk without pre-registration: the visit part."""
 
-    text_fields = ("organisation", "purpose")
-
     organisation = forms.CharField(label=_("Organisation"), max_length=100, required=False)
     purpose = forms.CharField(label=_("Purpose of the visit"), max_length=200)
     expected_departure = forms.DateTimeField(label=_("Expected departure"), widget=DATETIME_WIDGET)
@@ -175,24 +153,19 @@ class CheckInForm(PlausibleDatesMixin, forms.Form):
         return badge.upper()
 
 
-class ReasonForm(TextCleaningMixin, forms.Form):
-    text_fields = ("reason",)
-    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+class ReasonForm(office_forms.ReasonForm):
+    reason_required, reason_max_length = False, 200  # Visit.cancel_reason
 
 
 class RejectForm(TextCleaningMixin, forms.Form):
-    text_fields = ("note",)
     note = forms.CharField(label=_("Why is it rejected?"), max_length=200)
 
 
 class ApproveForm(TextCleaningMixin, forms.Form):
-    text_fields = ("note",)
     note = forms.CharField(label=_("Note (optional)"), max_length=200, required=False)
 
 
 class ArrangementForm(TextCleaningMixin, forms.Form):
-    text_fields = ("standard", "details")
-
     kind = forms.ChoiceField(
         label=pgettext_lazy("reception", "Kind"), choices=Arrangement.Kind.choices
     )
@@ -217,8 +190,6 @@ class ArrangementForm(TextCleaningMixin, forms.Form):
 
 
 class WatchEntryForm(TextCleaningMixin, forms.Form):
-    text_fields = ("name", "reason")
-
     name = forms.CharField(label=_("Name"), max_length=50)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     id_number = forms.CharField(label=_("ID number"), max_length=40, required=False)

@@ -5,10 +5,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from office import forms as office_forms
 from office import uploads
-from office.forms import PlausibleDatesMixin
+from office.forms import TextCleaningMixin
 from office.models import Department, User
-from office.validators import clean_text
 
 from .models import Task, local_today
 
@@ -19,23 +19,17 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class TextForm(PlausibleDatesMixin, forms.Form):
-    """Base: every text field cleaned the same way; crispy helper without a <form> tag."""
+class FieldsOnly:
+    """Crispy helper without a <form> tag: the page draws the form element."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
 
-    def clean(self):
-        cleaned = super().clean()
-        for name, field in self.fields.items():
-            if isinstance(field, forms.CharField) and isinstance(cleaned.get(name), str):
-                try:
-                    cleaned[name] = clean_text(cleaned[name])
-                except forms.ValidationError as exc:
-                    self.add_error(name, exc)
-        return cleaned
+
+class TextForm(FieldsOnly, TextCleaningMixin, forms.Form):
+    """Base: every text field cleaned the same way (office.forms.TextCleaningMixin)."""
 
 
 def active_people():
@@ -107,14 +101,10 @@ class TaskForm(TextForm):
         return cleaned
 
 
-class MultipleFileField(uploads.MultipleFileField):
-    def __init__(self, **kwargs):
-        super().__init__(allowed=ATTACHMENT_TYPES, **kwargs)
-
-
 class ProgressForm(TextForm):
     text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
-    files = MultipleFileField(
+    files = uploads.MultipleFileField(
+        allowed=ATTACHMENT_TYPES,
         label=_("Attachments"),
         required=False,
     )
@@ -131,8 +121,8 @@ class CompletionForm(TextForm):
     result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReasonForm(TextForm):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+class ReasonForm(FieldsOnly, office_forms.ReasonForm):
+    reason_max_length = None  # a TextField
 
 
 class ExtensionForm(TextForm):

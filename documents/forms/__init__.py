@@ -1,9 +1,10 @@
+from office.forms import ReasonForm
+
 from .common import (
     AccessGrantForm,
     ArchiveForm,
     AttachmentForm,
     FilterForm,
-    ReasonForm,
 )
 from .incoming import (
     CompleteForm,

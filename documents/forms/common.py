@@ -6,8 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from documents.models import DocumentKind, Retention, SecurityLevel
 from office import uploads
-from office.forms import PlausibleDatesMixin
-from office.validators import clean_text
+from office.forms import TextCleaningMixin
 
 from ..selectors import staff_choices
 
@@ -28,34 +27,6 @@ class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, user):
         return f"{user.display_name}（{user.department or '—'}）"
-
-
-class MultipleFileField(uploads.MultipleFileField):
-    """Several uploads in one field (at most office.uploads.max_files()), each checked."""
-
-    def __init__(self, **kwargs):
-        super().__init__(allowed=ATTACHMENT_TYPES, **kwargs)
-
-
-class TextCleaningMixin(PlausibleDatesMixin):
-    """clean_text() on every CharField: no control characters, no active markup."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, field in self.fields.items():
-            value = cleaned.get(name)
-            if isinstance(field, forms.CharField) and isinstance(value, str):
-                try:
-                    cleaned[name] = clean_text(value)
-                except forms.ValidationError as error:
-                    self.add_error(name, error)
-        return cleaned
-
-
-class ReasonForm(TextCleaningMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
-    )
 
 
 class AttachmentForm(forms.Form):

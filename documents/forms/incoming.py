@@ -5,12 +5,13 @@ from django.utils.timezone import localdate, now
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import IncomingDocument
+from office.uploads import MultipleFileField
 
-from .common import MultipleFileField, StaffChoiceField, StaffMultipleChoiceField, TextCleaningMixin
+from .common import ATTACHMENT_TYPES, StaffChoiceField, StaffMultipleChoiceField, TextCleaningMixin
 
 
 class IncomingRegisterForm(TextCleaningMixin, forms.ModelForm):
-    attachments = MultipleFileField(label=_("Scanned attachments"))
+    attachments = MultipleFileField(allowed=ATTACHMENT_TYPES, label=_("Scanned attachments"))
     access = StaffMultipleChoiceField(
         label=_("Access list"),
         required=False,

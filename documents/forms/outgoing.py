@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.conf import outgoing_series
 from documents.models import OutgoingDocument
+from office.uploads import MultipleFileField
 
-from .common import MultipleFileField, StaffMultipleChoiceField, TextCleaningMixin
+from .common import ATTACHMENT_TYPES, StaffMultipleChoiceField, TextCleaningMixin
 
 
 class OutgoingForm(TextCleaningMixin, forms.ModelForm):
@@ -16,7 +17,7 @@ class OutgoingForm(TextCleaningMixin, forms.ModelForm):
         required=False,
         help_text=_("They receive the issued document in their inbox."),
     )
-    attachments = MultipleFileField(label=_("Attachments"))
+    attachments = MultipleFileField(allowed=ATTACHMENT_TYPES, label=_("Attachments"))
 
     class Meta:
         model = OutgoingDocument
