@@ -66,11 +66,14 @@ def test_handover_pdf_has_the_record(shift, next_shift, officer, next_officer, c
         assert expected in text, expected
 
 
-def test_shift_in_calendar_feed(shift, officer, client):
+def test_shift_in_calendar_feed(shift, officer, client, settings):
     response = client.get(f"/calendar/{officer.calendar_token}.ics")
     body = response.content.decode()
     assert f"duty-shift-{shift.pk}-{officer.pk}" in body
     assert "LOCATION:总值班室" in body
+    # a calendar client has no page to resolve a path against: the link is absolute
+    unfolded = body.replace("\r\n ", "")
+    assert f"URL:{settings.SITE_URL}{shift.get_absolute_url()}" in unfolded
 
 
 def test_roster_xlsx_writes_formula_like_names_as_text(shift, leader, client_for):
