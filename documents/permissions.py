@@ -1,4 +1,8 @@
-"""Who may do what. Views raise 403 when these say no; templates hide the buttons."""
+"""Who may do what. Views raise 403 when these say no; templates hide the buttons.
+
+The role predicates (is_clerk, is_director, is_office) and the `may_*` / `is_*_for` ones ask
+only who: the services check them and refuse the wrong actor whatever the state. The `can_*`
+ones ask who and when."""
 
 from office.roles import has_role
 
@@ -41,12 +45,12 @@ def can_chase(user, doc) -> bool:
     return is_office(user) and doc.status == In.Status.HANDLING
 
 
+def is_lead_handler(user, doc) -> bool:
+    return user.pk is not None and doc.lead_handler_id == user.pk
+
+
 def can_report_result(user, doc) -> bool:
-    return (
-        user.pk is not None
-        and doc.lead_handler_id == user.pk
-        and doc.status in (In.Status.INSTRUCTED, In.Status.HANDLING)
-    )
+    return is_lead_handler(user, doc) and doc.status in (In.Status.INSTRUCTED, In.Status.HANDLING)
 
 
 def can_complete(user, doc) -> bool:
@@ -68,8 +72,13 @@ def can_draft(user) -> bool:
     return bool(user.is_authenticated)
 
 
+def may_edit_outgoing(user, doc) -> bool:
+    """The drafter, or a clerk."""
+    return doc.drafted_by_id == user.pk or is_clerk(user)
+
+
 def can_edit_outgoing(user, doc) -> bool:
-    return doc.status == Out.Status.DRAFT and (doc.drafted_by_id == user.pk or is_clerk(user))
+    return doc.status == Out.Status.DRAFT and may_edit_outgoing(user, doc)
 
 
 def can_submit(user, doc) -> bool:
@@ -90,6 +99,11 @@ def can_review(user, doc) -> bool:
 
 def can_sign(user, doc) -> bool:
     return doc.status == Out.Status.SIGNING and is_director(user)
+
+
+def may_return_outgoing(user, doc) -> bool:
+    """At sign-off the director sends it back; before that, a reviewer."""
+    return is_director(user) if doc.status == Out.Status.SIGNING else is_reviewer_for(user, doc)
 
 
 def can_return_outgoing(user, doc) -> bool:

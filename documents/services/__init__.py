@@ -1,6 +1,6 @@
 """Every write of the documents app. One function per transition, locked and audited."""
 
-from .access import access_revoke, grant_access, record_opening
+from .access import access_grant, access_revoke, grant_access, record_opening
 from .archive import document_archive
 from .circulation import circulation_chase, circulation_mark_read, circulation_send
 from .incoming import (
@@ -36,6 +36,7 @@ from .outgoing import (
 
 __all__ = [
     "UnreadReaders",
+    "access_grant",
     "access_revoke",
     "circulation_chase",
     "circulation_mark_read",

@@ -2,12 +2,17 @@
 
 from django.db import transaction
 
+from documents import permissions as can
 from documents.models import AccessLog, IncomingDocument
+from office.errors import require_actor
 from office.services import audit
 
 
 def grant_access(*, document, users, by=None) -> None:
-    """Put people on the document's access list (no-op for open levels' visibility)."""
+    """Put people on the document's access list (no-op for open levels' visibility).
+
+    A step inside other services (registering, instructing, circulating, issuing), which
+    check their own actor; the director's own grant is access_grant."""
     users = [u for u in users if u is not None]
     if users:
         document.access_list.add(*users)
@@ -21,7 +26,15 @@ def grant_access(*, document, users, by=None) -> None:
 
 
 @transaction.atomic
+def access_grant(*, document, user, by) -> None:
+    """The director adds someone to a secret / confidential document's access list."""
+    require_actor(can.is_director(by))
+    grant_access(document=document, users=[user], by=by)
+
+
+@transaction.atomic
 def access_revoke(*, document, user, by) -> None:
+    require_actor(can.is_director(by))
     document.access_list.remove(user)
     audit(
         actor=by,

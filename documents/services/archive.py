@@ -4,9 +4,10 @@ from django.db import transaction
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from documents import permissions as can
 from documents.conf import fonds_code
 from documents.models import ArchiveRecord, IncomingDocument, OutgoingDocument
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.services import audit
 
 from .numbering import next_serial
@@ -22,6 +23,7 @@ def document_archive(
     *, document, by, retention: str, category: str, pages: int = 1, note: str = ""
 ) -> ArchiveRecord:
     """Archive a completed incoming or issued outgoing document; it is read-only afterwards."""
+    require_actor(can.is_clerk(by))
     model = type(document)
     document = model.objects.select_for_update().get(pk=document.pk)
     document.require_transition(

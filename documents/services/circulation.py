@@ -7,9 +7,10 @@ from django.db.models import F
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
+from documents import permissions as can
 from documents.conf import read_chase_hours
 from documents.models import Circulation, IncomingDocument
-from office.errors import DomainError
+from office.errors import DomainError, NotAllowed, require_actor
 from office.services import audit, notify, reminder_schedule, reminders_cancel
 
 from .access import grant_access
@@ -28,6 +29,7 @@ def circulation_still_due(reminder) -> bool:
 def circulation_send(*, document_id: int, by, readers) -> list[Circulation]:
     """Send the document to readers, each with a reason: [(user, reason), ...]."""
     document = IncomingDocument.objects.select_for_update().get(pk=document_id)
+    require_actor(can.is_office(by))
     if document.status not in (S.INSTRUCTED, S.HANDLING):
         raise DomainError(_("Only an instructed document can be circulated."))
     already = set(document.circulations.values_list("reader_id", flat=True))
@@ -83,7 +85,7 @@ def circulation_mark_read(*, document_id: int, reader, comment: str = "") -> Cir
         .first()
     )
     if slip is None:
-        raise DomainError(_("This document was not circulated to you."))
+        raise NotAllowed(_("This document was not circulated to you."))
     if slip.read_at is not None:
         raise DomainError(_("You have already marked it read."))
     if slip.document.status not in IncomingDocument.OPEN:
@@ -104,6 +106,7 @@ def circulation_mark_read(*, document_id: int, reader, comment: str = "") -> Cir
 def circulation_chase(*, document_id: int, by) -> int:
     """催办: remind every reader who has not read it yet; returns how many."""
     document = IncomingDocument.objects.select_for_update().get(pk=document_id)
+    require_actor(can.is_office(by))
     if document.status != S.HANDLING:
         raise DomainError(_("Only a document in circulation can be chased."))
     unread = list(document.circulations.filter(read_at__isnull=True).select_related("reader"))

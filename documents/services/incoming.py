@@ -6,9 +6,10 @@ from django.db import transaction
 from django.utils.timezone import localdate, now
 from django.utils.translation import gettext as _
 
+from documents import permissions as can
 from documents.conf import format_number, incoming_prefix
 from documents.models import IncomingAttachment, IncomingDocument
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.roles import Role, users_with_role
 from office.services import audit, notify, reminders_cancel
 
@@ -39,6 +40,7 @@ def _locked(document_id: int) -> IncomingDocument:
 @transaction.atomic
 def incoming_register(*, by, data: dict, uploads=(), access_list=()) -> IncomingDocument:
     """Register a received document and give it the year's next receipt number."""
+    require_actor(can.can_register(by))
     year = localdate().year
     serial = next_serial(series="incoming", year=year)
     document = IncomingDocument(
@@ -67,6 +69,7 @@ def incoming_register(*, by, data: dict, uploads=(), access_list=()) -> Incoming
 def incoming_propose(*, document_id: int, by, proposal: str) -> IncomingDocument:
     """The clerk's proposed handling (拟办); the director is asked to instruct."""
     document = _locked(document_id)
+    require_actor(can.is_clerk(by))
     document.require_transition(S.PROPOSED, _("Only a registered document can be proposed."))
     document.status, document.proposal = S.PROPOSED, proposal
     document.proposed_by, document.proposed_at = by, now()
@@ -96,6 +99,7 @@ def incoming_instruct(
 ) -> IncomingDocument:
     """The director's instruction (批示), optionally naming handlers and a supervision item."""
     document = _locked(document_id)
+    require_actor(can.is_director(by))
     document.require_transition(S.INSTRUCTED, _("Only a proposed document can be instructed."))
     co_handlers = [u for u in co_handlers if lead_handler is None or u.pk != lead_handler.pk]
     if create_task and (lead_handler is None or due is None):
@@ -160,7 +164,8 @@ def incoming_instruct(
 def incoming_report_result(*, document_id: int, by, result: str) -> IncomingDocument:
     """The lead handler reports what was done; the clerk can then complete it."""
     document = _locked(document_id)
-    if document.lead_handler_id != by.pk or document.status not in (S.INSTRUCTED, S.HANDLING):
+    require_actor(can.is_lead_handler(by, document))
+    if document.status not in (S.INSTRUCTED, S.HANDLING):
         raise DomainError(_("Only the lead handler of a document in hand can report a result."))
     document.result, document.result_at = result, now()
     document.save(update_fields=["result", "result_at", "updated_at"])
@@ -180,6 +185,7 @@ def incoming_report_result(*, document_id: int, by, result: str) -> IncomingDocu
 def incoming_complete(*, document_id: int, by, confirm_unread: bool = False) -> IncomingDocument:
     """Close the document (办结). With readers still unread the caller must confirm."""
     document = _locked(document_id)
+    require_actor(can.is_clerk(by))
     document.require_transition(S.COMPLETED, _("This document cannot be completed now."))
     unread = document.circulations.filter(read_at__isnull=True).count()
     if unread and not confirm_unread:
@@ -205,6 +211,7 @@ class UnreadReaders(DomainError):
 def incoming_return(*, document_id: int, by, reason: str) -> IncomingDocument:
     """Return the document (退回) to its sender; the reason is kept."""
     document = _locked(document_id)
+    require_actor(can.is_office(by))
     document.require_transition(S.RETURNED, _("Only an open document can be returned."))
     if not reason.strip():
         raise DomainError(_("Give a reason for returning it."))
@@ -219,6 +226,7 @@ def incoming_return(*, document_id: int, by, reason: str) -> IncomingDocument:
 @transaction.atomic
 def incoming_attachment_add(*, document_id: int, by, upload) -> IncomingAttachment:
     document = _locked(document_id)
+    require_actor(can.is_clerk(by))
     if document.status not in IncomingDocument.OPEN:
         raise DomainError(_("Attachments can only be added while the document is open."))
     attachment = IncomingAttachment.from_upload(upload, by=by, document=document)

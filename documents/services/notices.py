@@ -4,8 +4,9 @@ from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
+from documents import permissions as can
 from documents.models import Notice, NoticeRead
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.models import User
 from office.services import audit, notify
 
@@ -20,6 +21,7 @@ def _check_audience(to_all: bool, departments) -> None:
 
 @transaction.atomic
 def notice_create(*, by, data: dict, departments=()) -> Notice:
+    require_actor(can.can_manage_notices(by))
     _check_audience(data.get("to_all", True), departments)
     notice = Notice.objects.create(
         created_by=by, **{f: data[f] for f in NOTICE_FIELDS if f in data}
@@ -31,6 +33,7 @@ def notice_create(*, by, data: dict, departments=()) -> Notice:
 
 @transaction.atomic
 def notice_update(*, notice_id: int, by, data: dict, departments=()) -> Notice:
+    require_actor(can.can_manage_notices(by))
     notice = Notice.objects.select_for_update().get(pk=notice_id)
     if notice.status != S.DRAFT:
         raise DomainError(_("Only a draft notice can be edited."))
@@ -54,6 +57,7 @@ def audience_of(notice: Notice):
 @transaction.atomic
 def notice_publish(*, notice_id: int, by) -> Notice:
     """Publish to its audience; each member gets it in the inbox (待阅 until opened)."""
+    require_actor(can.can_manage_notices(by))
     notice = Notice.objects.select_for_update().get(pk=notice_id)
     notice.require_transition(S.PUBLISHED, _("Only a draft notice can be published."))
     if notice.is_expired:
@@ -74,6 +78,7 @@ def notice_publish(*, notice_id: int, by) -> Notice:
 
 @transaction.atomic
 def notice_withdraw(*, notice_id: int, by) -> Notice:
+    require_actor(can.can_manage_notices(by))
     notice = Notice.objects.select_for_update().get(pk=notice_id)
     notice.require_transition(S.WITHDRAWN, _("Only a published notice can be withdrawn."))
     notice.status = S.WITHDRAWN
@@ -84,6 +89,7 @@ def notice_withdraw(*, notice_id: int, by) -> Notice:
 
 @transaction.atomic
 def notice_redraft(*, notice_id: int, by) -> Notice:
+    require_actor(can.can_manage_notices(by))
     notice = Notice.objects.select_for_update().get(pk=notice_id)
     notice.require_transition(S.DRAFT, _("Only a withdrawn notice can be drafted again."))
     notice.status = S.DRAFT
@@ -94,6 +100,7 @@ def notice_redraft(*, notice_id: int, by) -> Notice:
 
 @transaction.atomic
 def notice_pin(*, notice_id: int, by, pinned: bool) -> Notice:
+    require_actor(can.can_manage_notices(by))
     notice = Notice.objects.select_for_update().get(pk=notice_id)
     notice.pinned = pinned
     notice.save(update_fields=["pinned"])

@@ -5,9 +5,10 @@ from django.db.models import Max
 from django.utils.timezone import localdate, now
 from django.utils.translation import gettext as _
 
+from documents import permissions as can
 from documents.conf import format_number, issuing_office, outgoing_series
 from documents.models import Distribution, OutgoingAttachment, OutgoingDocument, OutgoingVersion
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.roles import Role, users_with_role
 from office.services import audit, notify
 
@@ -45,6 +46,7 @@ def _keep_version(document: OutgoingDocument, by) -> OutgoingVersion:
 @transaction.atomic
 def outgoing_create(*, by, data: dict, internal_recipients=(), uploads=()) -> OutgoingDocument:
     """Start a draft (拟稿) in the drafter's department; the first body version is kept."""
+    require_actor(can.can_draft(by))
     if data.get("series") not in outgoing_series():
         raise DomainError(_("Unknown document series."))
     document = OutgoingDocument(
@@ -69,6 +71,7 @@ def outgoing_update(
 ) -> OutgoingDocument:
     """Save the draft; a changed title or body becomes a new version (old ones are kept)."""
     document = _locked(document_id)
+    require_actor(can.may_edit_outgoing(by, document))
     if document.status != S.DRAFT:
         raise DomainError(_("Only a draft can be edited."))
     if data.get("series", document.series) not in outgoing_series():
@@ -91,6 +94,7 @@ def outgoing_update(
 def outgoing_submit(*, document_id: int, by) -> OutgoingDocument:
     """Send the draft for review (核稿)."""
     document = _locked(document_id)
+    require_actor(can.may_edit_outgoing(by, document))
     document.require_transition(S.REVIEW, _("Only a draft can be sent for review."))
     if not document.body.strip():
         raise DomainError(_("The draft has no body yet."))
@@ -112,6 +116,7 @@ def outgoing_submit(*, document_id: int, by) -> OutgoingDocument:
 def outgoing_review(*, document_id: int, by, note: str = "") -> OutgoingDocument:
     """核稿 passed: on to the director for sign-off."""
     document = _locked(document_id)
+    require_actor(can.is_reviewer_for(by, document))
     document.require_transition(S.SIGNING, _("Only a draft in review can pass review."))
     document.status, document.reviewed_by, document.reviewed_at = S.SIGNING, by, now()
     document.review_note = note
@@ -133,6 +138,7 @@ def outgoing_review(*, document_id: int, by, note: str = "") -> OutgoingDocument
 def outgoing_return(*, document_id: int, by, reason: str) -> OutgoingDocument:
     """Back to draft from review or sign-off; the reason is kept on the record and in history."""
     document = _locked(document_id)
+    require_actor(can.may_return_outgoing(by, document))
     document.require_transition(
         S.DRAFT, _("Only a document in review or sign-off can be returned.")
     )
@@ -163,6 +169,7 @@ def outgoing_sign(*, document_id: int, by, note: str = "") -> OutgoingDocument:
     """签发: the director signs off and the document gets its number, atomically, gap-free per
     series and year (the counter is locked until this transaction commits)."""
     document = _locked(document_id)
+    require_actor(can.is_director(by))
     document.require_transition(S.SIGNED, _("Only a document awaiting sign-off can be signed."))
     prefix = outgoing_series().get(document.series)
     if prefix is None:
@@ -206,6 +213,7 @@ def outgoing_sign(*, document_id: int, by, note: str = "") -> OutgoingDocument:
 def outgoing_issue(*, document_id: int, by) -> OutgoingDocument:
     """印发: deliver to the internal recipients' inboxes and record the distribution."""
     document = _locked(document_id)
+    require_actor(can.is_clerk(by))
     document.require_transition(S.ISSUED, _("Only a signed document can be issued."))
     recipients = list(document.internal_recipients.filter(is_active=True))
     document.status, document.issued_by, document.issued_at = S.ISSUED, by, now()

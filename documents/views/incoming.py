@@ -297,7 +297,7 @@ def access_grant(request, pk: int, kind: str = "incoming"):
     document = get_object_or_404(scope(request.user), pk=pk)
 
     def perform(data):
-        services.grant_access(document=document, users=[data["user"]], by=request.user)
+        services.access_grant(document=document, user=data["user"], by=request.user)
         return document
 
     return form_action(

@@ -34,7 +34,8 @@ def archived(clerk, director):
     records = [
         document_archive(document=incoming, by=clerk, retention="Y", category="BGS", pages=3),
         document_archive(document=outgoing, by=clerk, retention="Y", category="BGS", pages=2),
-        document_archive(document=secret, by=director, retention="Y", category="BGS"),
+        # the clerk keeps the archive, a confidential document's entry too
+        document_archive(document=secret, by=clerk, retention="Y", category="BGS"),
     ]
     return records
 

@@ -125,3 +125,18 @@ def test_unsigned_drafts_are_working_papers(people, client_for):
     draft = OutgoingFactory(status="draft", drafted_by=people["clerk"], security_level="public")
     assert client_for(people["staff"]).get(draft.get_absolute_url()).status_code == 404
     assert client_for(people["director"]).get(draft.get_absolute_url()).status_code == 200
+
+
+def test_only_the_director_keeps_the_access_list(clerk, director, staff, other_staff):
+    from documents.services import access_grant, access_revoke
+    from office.errors import NotAllowed
+
+    document = IncomingFactory(registered_by=clerk, security_level="secret", access=[staff])
+    with pytest.raises(NotAllowed):
+        access_grant(document=document, user=other_staff, by=clerk)
+    with pytest.raises(NotAllowed):
+        access_revoke(document=document, user=staff, by=clerk)
+    assert list(document.access_list.all()) == [staff]
+    access_grant(document=document, user=other_staff, by=director)
+    access_revoke(document=document, user=staff, by=director)
+    assert list(document.access_list.all()) == [other_staff]

@@ -19,7 +19,7 @@ from documents.services import (
     incoming_report_result,
     incoming_return,
 )
-from office.errors import DomainError, TransitionNotAllowed
+from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import AuditEvent, Notification, Reminder
 from tests.factories import UserFactory
 
@@ -78,6 +78,22 @@ def test_transition_table(source, target, clerk, director, staff):
             step(document, target, clerk, director, staff)
         document.refresh_from_db()
         assert document.status == source
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [(s, t) for s in ALL for t in ALL if t != S.REGISTERED and s != t],
+)
+def test_transition_table_refuses_the_wrong_actor(source, target, clerk, staff, other_staff):
+    """A plain member of staff takes no step, whatever the state; nor does the clerk take the
+    director's (the instruction). Nothing changes and nothing is audited."""
+    document = IncomingFactory(status=source, registered_by=clerk)
+    for actor in (staff, *([clerk] if target == S.INSTRUCTED else [])):
+        with pytest.raises(NotAllowed):
+            step(document, target, actor, actor, other_staff)
+    document.refresh_from_db()
+    assert document.status == source
+    assert not AuditEvent.objects.filter(target_id=str(document.pk)).exists()
 
 
 def test_proposal_asks_the_director(clerk, director, incoming):
@@ -236,3 +252,18 @@ def test_the_unread_reminder_is_sent_once_when_due_and_not_after_reading(clerk, 
         recipient=other_staff, kind__startswith="reminder."
     ).exists()
     assert [reminder_send(reminder_id=r.pk) for r in Reminder.objects.all()] == [False, False]
+
+
+def test_only_the_lead_handler_reports_and_only_readers_mark_read(clerk, director, staff,
+                                                                   other_staff):  # fmt: skip
+    document = IncomingFactory(status=S.INSTRUCTED, registered_by=clerk, lead_handler=staff)
+    for actor in (other_staff, clerk, director):
+        with pytest.raises(NotAllowed):
+            incoming_report_result(document_id=document.pk, by=actor, result="已办")
+    circulation_send(document_id=document.pk, by=clerk, readers=[(staff, "阅知")])
+    with pytest.raises(NotAllowed):
+        circulation_mark_read(document_id=document.pk, reader=other_staff)
+    with pytest.raises(NotAllowed):
+        circulation_chase(document_id=document.pk, by=staff)
+    document.refresh_from_db()
+    assert document.result == "" and document.circulations.get().read_at is None

@@ -7,9 +7,16 @@ from django.urls import reverse
 from django.utils.timezone import localdate
 
 from documents.models import Notice, NoticeRead
-from documents.services import notice_create, notice_publish, notice_withdraw
+from documents.services import (
+    notice_create,
+    notice_pin,
+    notice_publish,
+    notice_redraft,
+    notice_update,
+    notice_withdraw,
+)
 from office import todo
-from office.errors import DomainError
+from office.errors import DomainError, NotAllowed
 from office.models import Notification
 
 from .factories import NoticeFactory
@@ -37,6 +44,25 @@ def test_transition_table(source, target, allowed, clerk):
     else:
         with pytest.raises(DomainError):
             service(notice_id=notice.pk, by=clerk)
+
+
+@pytest.mark.parametrize("status", list(S))
+def test_only_the_office_manages_notices_whatever_the_state(status, staff):
+    notice = NoticeFactory(status=status, title="原标题")
+    steps = [
+        lambda: notice_create(by=staff, data={"title": "自拟通知", "body": "x"}),
+        lambda: notice_update(notice_id=notice.pk, by=staff, data={"title": "改", "body": "x"}),
+        lambda: notice_publish(notice_id=notice.pk, by=staff),
+        lambda: notice_withdraw(notice_id=notice.pk, by=staff),
+        lambda: notice_redraft(notice_id=notice.pk, by=staff),
+        lambda: notice_pin(notice_id=notice.pk, by=staff, pinned=True),
+    ]
+    for run in steps:
+        with pytest.raises(NotAllowed):
+            run()
+    assert list(Notice.objects.values_list("title", "status", "pinned")) == [
+        ("原标题", status, notice.pinned)
+    ]
 
 
 def test_published_to_a_department_reaches_only_it(clerk, staff, other_staff, client_for):

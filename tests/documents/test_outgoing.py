@@ -14,7 +14,7 @@ from documents.services import (
     outgoing_submit,
     outgoing_update,
 )
-from office.errors import DomainError
+from office.errors import DomainError, NotAllowed
 from office.models import AuditEvent, Notification
 
 from .factories import OutgoingFactory
@@ -32,29 +32,30 @@ ALLOWED = {
 }
 
 
-def step(document, target, clerk, director):
+def step(document, target, clerk, director, by=None):
+    """Drive the service that leads to `target`, as the one who takes that step or as `by`:
+    the drafter submits, a clerk reviews, the director signs or returns, a clerk issues."""
     pk = document.pk
     if target == S.REVIEW:
-        outgoing_submit(document_id=pk, by=clerk)
+        outgoing_submit(document_id=pk, by=by or document.drafted_by)
     elif target == S.SIGNING:
-        outgoing_review(document_id=pk, by=clerk, note="文字已核")
+        outgoing_review(document_id=pk, by=by or clerk, note="文字已核")
     elif target == S.SIGNED:
-        outgoing_sign(document_id=pk, by=director)
+        outgoing_sign(document_id=pk, by=by or director)
     elif target == S.DRAFT:
-        outgoing_return(document_id=pk, by=director, reason="请补充经费来源")
+        outgoing_return(document_id=pk, by=by or director, reason="请补充经费来源")
     elif target == S.ISSUED:
-        outgoing_issue(document_id=pk, by=clerk)
+        outgoing_issue(document_id=pk, by=by or clerk)
     elif target == S.ARCHIVED:
-        document_archive(
-            document=OutgoingDocument.objects.get(pk=pk), by=clerk, retention="D30", category="BGS"
-        )
+        document = OutgoingDocument.objects.get(pk=pk)
+        document_archive(document=document, by=by or clerk, retention="D30", category="BGS")
 
 
 @pytest.mark.parametrize(("source", "target"), [(s, t) for s in ALL for t in ALL if s != t])
-def test_transition_table(source, target, clerk, director):
+def test_transition_table(source, target, clerk, director, staff):
     from django.utils.timezone import now
 
-    document = OutgoingFactory(status=source, drafted_by=clerk, signed_at=now())
+    document = OutgoingFactory(status=source, drafted_by=staff, signed_at=now())
     if (source, target) in ALLOWED:
         step(document, target, clerk, director)
         document.refresh_from_db()
@@ -65,6 +66,32 @@ def test_transition_table(source, target, clerk, director):
             step(document, target, clerk, director)
         document.refresh_from_db()
         assert document.status == source
+
+
+# Besides someone from another department, who else must be refused at each step.
+ALSO_WRONG = {
+    S.REVIEW: [],  # a clerk may submit a draft for the drafter
+    S.SIGNING: ["staff"],  # the drafter never reviews their own draft
+    S.SIGNED: ["clerk", "staff"],
+    S.DRAFT: ["staff"],
+    S.ISSUED: ["director", "staff"],
+    S.ARCHIVED: ["director", "staff"],
+}
+
+
+@pytest.mark.parametrize(("source", "target"), [(s, t) for s in ALL for t in ALL if s != t])
+def test_transition_table_refuses_the_wrong_actor(source, target, clerk, director, staff,
+                                                  other_staff):  # fmt: skip
+    from django.utils.timezone import now
+
+    document = OutgoingFactory(status=source, drafted_by=staff, signed_at=now())
+    people = {"clerk": clerk, "director": director, "staff": staff}
+    for actor in [other_staff, *(people[name] for name in ALSO_WRONG[target])]:
+        with pytest.raises(NotAllowed):
+            step(document, target, clerk, director, by=actor)
+    document.refresh_from_db()
+    assert document.status == source
+    assert not AuditEvent.objects.filter(target_id=str(document.pk)).exists()
 
 
 def draft_data(**overrides):
