@@ -1,7 +1,7 @@
 """Documents in any state, built directly for test set-up (the services are tested on their own)."""
 
 import factory
-from django.utils.timezone import now
+from django.utils.timezone import localdate, now
 
 from documents.models import IncomingDocument, Notice, OutgoingDocument
 from tests.factories import UserFactory
@@ -12,7 +12,7 @@ class IncomingFactory(factory.django.DjangoModelFactory):
         model = IncomingDocument
         skip_postgeneration_save = True
 
-    year = 2026
+    year = factory.LazyFunction(lambda: localdate().year)  # registered this year, whatever it is
     serial = factory.Sequence(lambda n: 1000 + n)
     number = factory.LazyAttribute(lambda d: f"收文〔{d.year}〕{d.serial}号")
     title = factory.Sequence(lambda n: f"关于做好第{n}季度安全生产工作的通知")
