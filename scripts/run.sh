@@ -27,7 +27,7 @@ pids+=($!)
 .venv/bin/celery -A office beat --loglevel=INFO --schedule var/celerybeat-schedule &
 pids+=($!)
 echo
-echo "  Portal: http://127.0.0.1:${PORT:-8000}   accounts: director clerk leader officer reception supervisor staff / demo12345"
+echo "  Portal: http://127.0.0.1:${PORT:-8000}   accounts: director clerk leader officer reception supervisor finance staff / demo12345"
 echo
 $PY manage.py runserver "127.0.0.1:${PORT:-8000}" &
 pids+=($!)
