@@ -18,7 +18,7 @@ class GeneratedFile(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     filename = models.CharField(_("file name"), max_length=200)
-    builder = models.CharField(max_length=200)  # dotted path of the function that builds it
+    builder = models.CharField(max_length=200)  # a name registered with office.exports
     arguments = models.JSONField(default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
