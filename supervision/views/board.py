@@ -1,13 +1,11 @@
 """The board (督办台账): every item the user may see, filtered, with its light."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, When
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from office.errors import DomainError
 from office.pagination import paginate
+from office.views.actions import action
 
 from .. import permissions as perms
 from ..filters import PRIMARY_FILTERS, TaskFilter
@@ -47,29 +45,25 @@ def index(request):
 
 def task_create(request):
     """Clerks, supervisors and the director file ad-hoc items (other sources file their own)."""
-    if not perms.can_file(request.user):
-        raise PermissionDenied
-    form = TaskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            task = task_create_from(
-                source=None,
-                source_kind=data["source_kind"],
-                source_label=data["source_label"],
-                title=data["title"],
-                description=data["description"],
-                owner=data["owner"],
-                owner_department=data["owner_department"],
-                co_owners=list(data["co_owners"]),
-                deadline=data["deadline"],
-                assigned_by=request.user,
-                priority=data["priority"],
-                report_cycle=data["report_cycle"],
-            )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The item has been filed and its owner told."))
-            return redirect(task)
-    return render(request, "supervision/task_form.html", {"form": form})
+    return action(
+        request,
+        allowed=perms.can_file(request.user),
+        form=TaskForm(request.POST or None),
+        perform=lambda data: task_create_from(
+            source=None,
+            source_kind=data["source_kind"],
+            source_label=data["source_label"],
+            title=data["title"],
+            description=data["description"],
+            owner=data["owner"],
+            owner_department=data["owner_department"],
+            co_owners=list(data["co_owners"]),
+            deadline=data["deadline"],
+            assigned_by=request.user,
+            priority=data["priority"],
+            report_cycle=data["report_cycle"],
+        ),
+        success=_("The item has been filed and its owner told."),
+        redirect_to=lambda task: task,
+        page=lambda form: render(request, "supervision/task_form.html", {"form": form}),
+    )
