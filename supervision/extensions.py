@@ -11,7 +11,7 @@ from office.services.reminders import register_reminder_kind
 
 
 def register() -> None:
-    from . import selectors
+    from . import approvals, selectors
     from .services import circulars, schedule
 
     # Everyone may own an item, so everyone sees the entry.
@@ -42,14 +42,7 @@ def register() -> None:
             due_field="deadline",
         )
     )
-    todo.register(
-        todo.TodoSource(
-            key="supervision.extensions",
-            bucket=todo.TODO,
-            label=_("Extension requests to decide"),
-            queryset=selectors.extensions_awaiting,
-        )
-    )
+    approvals.register()  # the extension chain and its to-do source
     exports.register_builder("supervision.circular", circulars.circular_pdf)
     for kind in schedule.KINDS:
         register_reminder_kind(kind, schedule.still_due)

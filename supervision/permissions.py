@@ -41,7 +41,14 @@ def may_cancel(user, task: Task) -> bool:
 
 
 def may_decide_extension(user, extension: Extension) -> bool:
-    return user.pk == extension.task.assigned_by_id or has_role(user, "director")
+    """The approver of the request's chain step (supervision.approvals: the assigner, or a
+    director standing in); a request without a pending chain is asked of the rule's step."""
+    from office.services.approvals import current_step, may_decide
+
+    from .approvals import RULE
+
+    step = current_step(extension, rule=RULE, requested_by=extension.requested_by)
+    return may_decide(user, step)
 
 
 def can_see_circular(user) -> bool:

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from office.roles import has_role
 
-from .models import Extension, Task
+from .models import Task
 
 # Who sees every item: the people who follow supervision for the office.
 OVERSEERS = ("supervisor", "director")
@@ -57,14 +57,6 @@ def tasks_for_sources(sources) -> dict[int, list[Task]]:
     for task in tasks:
         found[task.source_id].append(task)
     return dict(found)
-
-
-def extensions_awaiting(user) -> QuerySet[Extension]:
-    """Pending extension requests this user may decide (assigner, or any for the director)."""
-    pending = Extension.objects.filter(status=Extension.Status.PENDING).select_related("task")
-    if has_role(user, "director"):
-        return pending
-    return pending.filter(task__assigned_by=user)
 
 
 def todo_mine(user) -> QuerySet[Task]:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
@@ -36,11 +37,34 @@ def chains_of(target):
 
 
 def chain_for(target) -> ApprovalChain | None:
-    """The record's latest chain with its steps (two queries), or None."""
+    """The record's latest chain with its steps (two queries, none after `chains_prefetch`)."""
+    if hasattr(target, "prefetched_approval_chain"):
+        return target.prefetched_approval_chain
     chain = chains_of(target).first()
     if chain is not None:
         chain.step_list = list(chain.steps.select_related("person", "decided_by"))
     return chain
+
+
+def chains_prefetch(targets) -> None:
+    """Load the latest chain of each record (of one model) in two queries, for a page that
+    shows `{% approval_chain %}` for many records."""
+    targets = list(targets)
+    if not targets:
+        return
+    chains = ApprovalChain.objects.filter(
+        target_type=ContentType.objects.get_for_model(targets[0]),
+        target_id__in=[str(target.pk) for target in targets],
+    ).prefetch_related(
+        Prefetch("steps", ApprovalStep.objects.select_related("person", "decided_by"))
+    )
+    latest: dict[str, ApprovalChain] = {}
+    for chain in chains:  # newest first
+        if chain.target_id not in latest:
+            chain.step_list = list(chain.steps.all())
+            latest[chain.target_id] = chain
+    for target in targets:
+        target.prefetched_approval_chain = latest.get(str(target.pk))
 
 
 def approvers_of(step: ApprovalStep) -> list:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from office.errors import DomainError, TransitionNotAllowed, require_actor
 from office.services import audit, notify
+from office.services.approvals import approval_cancel
 from supervision import permissions as perms
 from supervision.models import Extension, Task, local_today
 
@@ -126,6 +127,8 @@ def task_cancel(*, task_id: int, by, reason: str) -> Task:
     )
     task.status, task.cancel_reason, task.cancelled_at = Task.Status.CANCELLED, reason, now()
     task.save(update_fields=["status", "cancel_reason", "cancelled_at"])
+    for extension in task.extensions.filter(status=Extension.Status.PENDING):
+        approval_cancel(target=extension, by=by)  # its step leaves the to-do, reminders stop
     task.extensions.filter(status=Extension.Status.PENDING).update(
         status=Extension.Status.REFUSED, decided_by=by, decided_at=now(), decision_note=reason
     )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from office.services.approvals import chains_prefetch
 from office.uploads import attachment_response
 from office.views.actions import action
 
@@ -37,6 +38,7 @@ def task_detail(request, pk, forms=None, status=200):
     )
     user = request.user
     extensions = list(task.extensions.all())
+    chains_prefetch(extensions)  # {% approval_chain extension %} for each, two queries in all
     pending = next((e for e in extensions if e.status == Extension.Status.PENDING), None)
     forms = forms or {}
     context = {

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from office import todo
 from office.models import Notification
 from supervision.models import Circular, ReportAttachment, Task
-from supervision.services import task_create_from
-from tests.supervision.factories import ExtensionFactory, TaskFactory, in_days
+from supervision.services import extension_request, task_create_from
+from tests.supervision.factories import TaskFactory, in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,12 @@ def test_inbox_sources(clerk, staff, supervisor, director, other_staff):
     mine = TaskFactory(owner=staff, assigned_by=clerk, title="我的待办")
     submitted = TaskFactory(owner=staff, assigned_by=clerk, status="completion_requested")
     TaskFactory(owner=staff, status="completed")
-    extension = ExtensionFactory(task=TaskFactory(owner=other_staff, assigned_by=clerk))
+    extension = extension_request(  # the to-do reads the extension's approval step
+        task_id=TaskFactory(owner=other_staff, assigned_by=clerk).pk,
+        by=other_staff,
+        new_deadline=in_days(60),
+        reason="等待批复",
+    )
     assert set(keys(staff)) == {"supervision.mine"}
     assert keys(staff)["supervision.mine"].url == mine.get_absolute_url()
     assert keys(supervisor)["supervision.to_verify"].url == submitted.get_absolute_url()
