@@ -164,8 +164,21 @@ def _raise_series_clash(data: MeetingData, clashing: list, weeks: int, by) -> No
     raise DomainError(message)
 
 
+def _hold_room(room_id: int | None) -> None:
+    """Book one room at a time: lock its row for the rest of the transaction.
+
+    Two concurrent inserts that break an exclusion constraint can wait for each other and
+    PostgreSQL then aborts one with a deadlock instead of the constraint's error; in turn
+    the second booking sees the first and gets the friendly clash message.
+    """
+    if room_id is not None:
+        Room.objects.select_for_update().filter(pk=room_id).values_list("pk").first()
+
+
 @transaction.atomic
 def _create(*, data: MeetingData, by, slots: list, schedule: bool) -> list[Meeting]:
+    if schedule:
+        _hold_room(data.room.pk if data.room else None)
     series = uuid.uuid4() if len(slots) > 1 else None
     created = []
     for start, end in slots:
@@ -258,6 +271,7 @@ def meeting_schedule(*, meeting_id: int, by) -> Meeting:
                 .get(pk=meeting_id)
             )
             require_actor(perms.may_run(by, meeting))
+            _hold_room(meeting.room_id)
             if (
                 meeting.room_id
                 and selectors.conflicts(
@@ -310,6 +324,8 @@ def _update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
     if meeting.status not in Meeting.EDITABLE:
         raise DomainError(_("Only draft or scheduled meetings can be changed."))
     scheduled = meeting.status == Meeting.Status.SCHEDULED
+    if scheduled and data.room is not None:
+        _hold_room(data.room.pk)
     if (
         scheduled
         and data.room is not None
