@@ -80,16 +80,41 @@ def _step(request, task, *, key, allowed, form, run, done):
     )
 
 
-@require_POST
-def task_accept(request, pk):
+def _button(request, pk, *, allowed, service, done):
+    """A step without input: accept, verify."""
     task = _task(request, pk)
     return _step(
         request,
         task,
-        key="accept",
-        allowed=perms.may_handle(request.user, task),
+        key="",
+        allowed=allowed(request.user, task),
         form=None,
-        run=lambda data: services.task_accept(task_id=task.pk, by=request.user),
+        run=lambda data: service(task_id=task.pk, by=request.user),
+        done=done,
+    )
+
+
+def _with_reason(request, pk, *, key, allowed, service, done):
+    """A step that needs a reason: return, cancel (the form's prefix is the step's key)."""
+    task = _task(request, pk)
+    return _step(
+        request,
+        task,
+        key=key,
+        allowed=allowed(request.user, task),
+        form=ReasonForm(request.POST, prefix=key),
+        run=lambda data: service(task_id=task.pk, by=request.user, reason=data["reason"]),
+        done=done,
+    )
+
+
+@require_POST
+def task_accept(request, pk):
+    return _button(
+        request,
+        pk,
+        allowed=perms.may_handle,
+        service=services.task_accept,
         done=_("You have accepted the item."),
     )
 
@@ -128,46 +153,35 @@ def task_complete(request, pk):
 
 @require_POST
 def task_verify(request, pk):
-    task = _task(request, pk)
-    return _step(
+    return _button(
         request,
-        task,
-        key="verify",
-        allowed=perms.may_review(request.user, task),
-        form=None,
-        run=lambda data: services.task_completion_verify(task_id=task.pk, by=request.user),
+        pk,
+        allowed=perms.may_review,
+        service=services.task_completion_verify,
         done=_("Completion verified."),
     )
 
 
 @require_POST
 def task_return(request, pk):
-    task = _task(request, pk)
-    return _step(
+    return _with_reason(
         request,
-        task,
+        pk,
         key="return",
-        allowed=perms.may_review(request.user, task),
-        form=ReasonForm(request.POST, prefix="return"),
-        run=lambda data: services.task_completion_return(
-            task_id=task.pk, by=request.user, reason=data["reason"]
-        ),
+        allowed=perms.may_review,
+        service=services.task_completion_return,
         done=_("The item has been sent back to its owner."),
     )
 
 
 @require_POST
 def task_cancel(request, pk):
-    task = _task(request, pk)
-    return _step(
+    return _with_reason(
         request,
-        task,
+        pk,
         key="cancel",
-        allowed=perms.may_cancel(request.user, task),
-        form=ReasonForm(request.POST, prefix="cancel"),
-        run=lambda data: services.task_cancel(
-            task_id=task.pk, by=request.user, reason=data["reason"]
-        ),
+        allowed=perms.may_cancel,
+        service=services.task_cancel,
         done=_("The item has been cancelled."),
     )
 
