@@ -17,7 +17,12 @@ class SpendRequest(WorkflowMixin):
     class Tier(models.TextChoices):
         OFFICER = "officer", pgettext_lazy("duty", "Within the officer's limit")
         LEADER = "leader", pgettext_lazy("duty", "Shift leader approves")
-        DIRECTOR = "director", pgettext_lazy("duty", "Director approves")
+        DIRECTOR = (
+            "director",
+            pgettext_lazy(
+                "duty", "Approval chain: shift leader, finance, head of the organisation"
+            ),
+        )
 
     class Status(models.TextChoices):
         RECORDED = "recorded", pgettext_lazy("duty", "Recorded")
