@@ -33,6 +33,8 @@ DEMO_USERS = [
     ("supervisor", "杨帆", "inspection", "督办员", ["supervisor"]),
     ("staff", "赵磊", "finance", "科员", []),
     ("finance", "钱芳", "finance", "会计", ["finance"]),  # a step of the spending chain
+    ("keeper", "何玉兰", "general", "印章管理员", ["seal_keeper"]),
+    ("dispatcher", "高志远", "general", "车辆调度员", ["dispatcher"]),
 ]
 
 EXTRA_STAFF = [

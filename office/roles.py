@@ -16,6 +16,8 @@ class Role(models.TextChoices):
     RECEPTIONIST = "receptionist", _("Receptionist")
     SUPERVISOR = "supervisor", _("Supervisor")
     FINANCE = "finance", _("Finance")
+    SEAL_KEEPER = "seal_keeper", _("Seal custodian")
+    DISPATCHER = "dispatcher", _("Vehicle dispatcher")
 
 
 _grants: dict[str, set[str]] = {role.value: set() for role in Role}

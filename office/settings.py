@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "meetings",
     "reception",
     "duty",
+    "seals",
+    "vehicles",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,8 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("reception/", include("reception.urls")),
     path("duty/", include("duty.urls")),
+    path("seals/", include("seals.urls")),
+    path("vehicles/", include("vehicles.urls")),
 ]
 
 handler400 = "office.views.system.error_400"
