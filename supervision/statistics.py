@@ -12,6 +12,9 @@ from urllib.parse import urlencode
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from office.charts import Column, Series, column_chart
 
 from .filters import Outcome, outcome_q
 from .models import Task, local_today
@@ -161,35 +164,26 @@ def statistics_for(
     }
 
 
-@dataclass
-class Column:
-    """One month's stacked column in the SVG chart (coordinates in the viewBox)."""
-
-    row: Row
-    x: float
-    segments: list  # [(css class, y, height, count)] bottom-up: on time, late, open
-
-
-CHART_HEIGHT, CHART_STEP, CHART_BAR = 160, 40, 26
-
-
 def month_chart(rows: list[Row]) -> dict:
-    """Stacked columns scaled to the busiest month; drawn server-side, no JavaScript."""
-    peak = max([row.total for row in rows] + [1])
-    columns = []
-    for index, row in enumerate(rows):
-        bottom = CHART_HEIGHT
-        segments = []
-        for css, count in (("on-time", row.on_time), ("late", row.late), ("open", row.pending)):
-            height = round(CHART_HEIGHT * count / peak, 1)
-            bottom -= height
-            if count:
-                segments.append((css, round(bottom, 1), height, count))
-        columns.append(Column(row=row, x=index * CHART_STEP + 8, segments=segments))
-    return {
-        "columns": columns,
-        "width": len(rows) * CHART_STEP + 8,
-        "height": CHART_HEIGHT,
-        "bar": CHART_BAR,
-        "peak": peak,
-    }
+    """Stacked columns (on time, late, not yet due) per month, through office.charts."""
+    columns = [
+        Column(
+            label=row.label[5:],
+            values={"on-time": row.on_time, "late": row.late, "open": row.pending},
+            url=row.links["total"],
+            note=f"{row.rate:.0f}%" if row.rate is not None else "",
+            title=f"{row.label}: {row.total}" + (f" · {row.rate}%" if row.rate is not None else ""),
+        )
+        for row in rows
+    ]
+    return column_chart(
+        series=outcome_series(), columns=columns, title=_("Items by month of the deadline")
+    )
+
+
+def outcome_series() -> list[Series]:
+    return [
+        Series("on-time", _("On time"), "#198754"),
+        Series("late", _("Late or overdue"), "#dc3545"),
+        Series("open", _("Not yet due"), "#adb5bd"),
+    ]
