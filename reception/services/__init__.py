@@ -10,6 +10,7 @@ from .arrangements import (
 from .sweep import end_of_day_due, id_numbers_purge, visitor_flag_not_checked_out
 from .visits import (
     VisitorData,
+    meeting_visits_cancel,
     visit_cancel,
     visit_mark_no_show,
     visit_register,
@@ -30,6 +31,7 @@ __all__ = [
     "arrangement_reject",
     "end_of_day_due",
     "id_numbers_purge",
+    "meeting_visits_cancel",
     "visit_cancel",
     "visit_mark_no_show",
     "visit_register",

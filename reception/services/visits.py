@@ -313,6 +313,42 @@ def visit_cancel(*, visit_id: int, by, reason: str = "") -> Visit:
 
 
 @transaction.atomic
+def meeting_visits_cancel(*, visit_ids: list[int], by, reason: str) -> int:
+    """A meeting was cancelled: its guests' expected visits (made by meeting_guests_preregister
+    for its organiser) are called off and the reception desk is told; returns how many.
+
+    The meetings service has checked that `by` may cancel the meeting, which decides."""
+    require_actor(by is not None and by.is_active)
+    visits = list(
+        Visit.objects.select_for_update()
+        .filter(pk__in=visit_ids, status=Visit.Status.EXPECTED)
+        .select_related("host")
+    )
+    for visit in visits:
+        visit.status = Visit.Status.CANCELLED
+        visit.save(update_fields=["status"])
+        closed = _close_open_arrangements(visit, by)
+        audit(
+            actor=by,
+            verb="reception.visit_cancelled",
+            target=visit,
+            data={"reason": reason, "arrangements_cancelled": closed},
+        )
+    if visits:
+        from office.roles import users_with_role
+
+        notify(
+            recipients=list(users_with_role("receptionist")),
+            title=_("Visits cancelled: %(visits)s") % {"visits": "、".join(map(str, visits))},
+            body=reason,
+            url=visits[0].get_absolute_url(),
+            kind="reception.visit_cancelled",
+            actor=by,
+        )
+    return len(visits)
+
+
+@transaction.atomic
 def visit_mark_no_show(*, visit_id: int, by, quiet: bool = False) -> Visit | None:
     """Nobody came. The end-of-day sweep calls it as the system (by=None) with quiet=True: a
     visit that has moved on meanwhile is left alone (the sweep is safe to run twice)."""
