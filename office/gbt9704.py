@@ -195,6 +195,44 @@ def signature_lines(name: str, date: str, *, right: float = 2 * UNIT) -> list[Li
     ]
 
 
+# 加盖印章的公文 (GB/T 9704 7.3.5.1): the 署名 and 成文日期 sit this far below the seal's centre.
+SEAL_OFFSET_MM = 3.0
+
+
+def sealed_signature_lines(name: str, date: str, *, right: float = 4 * UNIT) -> list[Line]:
+    """加盖印章: 成文日期右空四字, the 署名 centred over the date (以成文日期为准居中)."""
+    name_width, date_width = text_width(name), text_width(date)
+    date_x = WIDTH - right - date_width
+    name_x = max(0.0, min(date_x + (date_width - name_width) / 2, WIDTH - name_width))
+    return [
+        Line(indent=round(name_x, 3), spacing=GRID_SPACING, runs=[("fang", name)], last=True),
+        Line(indent=round(date_x, 3), spacing=GRID_SPACING, runs=[("fang", date)], last=True),
+    ]
+
+
+def seal_placement(signature: list[Line], diameter_mm: float) -> dict:
+    """Where the seal goes over `sealed_signature_lines`, in mm from the 署名 line's top left
+    corner of the 版心: centred on the date, upright, the two lines slightly below its centre
+    (端正、居中下压); `blanks` lines between the text and the 署名 so that its top is within
+    one line of the body or 附件说明 (上距正文一行之内) and never on it."""
+    date = signature[-1]
+    centre_x = (date.indent + text_width(date.text) / 2) / MM
+    radius = diameter_mm / 2
+    top = PITCH - SEAL_OFFSET_MM - radius  # the two lines' centre is one pitch under the top
+    # The text's last glyph ends LEAD_3 above its line's bottom; the seal's top must not be
+    # above it, and is then less than a line below it.
+    blanks = 1
+    while blanks * PITCH + top + LEAD_3 < 0:
+        blanks += 1
+    return {
+        "left": round(centre_x - radius, 3),
+        "top": round(top, 3),
+        "size": round(diameter_mm, 3),
+        "blanks": blanks,
+        "extra_blanks": range(blanks - 1),
+    }
+
+
 def chinese_date(value) -> str:
     """2026年1月5日: full year, month and day without a leading zero."""
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
@@ -220,14 +258,15 @@ def _unnumber_after_blank(document) -> None:
             ]
 
 
-def render_official(template_name: str, context: dict) -> bytes:
+def render_official(template_name: str, context: dict, *, resources: dict | None = None) -> bytes:
     """The PDF, with the 版记 (anchor "colophon") on an even page. The context's
-    "colophon_break" is the prediction; a wrong one costs a second layout."""
-    document = layout_html(render_to_string(template_name, context))
+    "colophon_break" is the prediction; a wrong one costs a second layout. `resources`: the
+    in-memory files the template names (office.pdf.inline_url), e.g. a seal image."""
+    document = layout_html(render_to_string(template_name, context), resources=resources)
     page = _page_of(document, "colophon")
     if page is not None and page % 2:
         context = {**context, "colophon_break": not context.get("colophon_break")}
-        document = layout_html(render_to_string(template_name, context))
+        document = layout_html(render_to_string(template_name, context), resources=resources)
     _unnumber_after_blank(document)
     return document.write_pdf()
 

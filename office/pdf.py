@@ -61,8 +61,27 @@ def static_path(url: str) -> str:
     return path
 
 
+# In-memory resources a render is given (a sealed PDF's seal image, never a file on a public
+# URL): `inline_url(name)` in the template, `resources={name: (bytes, mime)}` to the render.
+INLINE_PREFIX = f"{STATIC_BASE}__inline__/"
+
+
+def inline_url(name: str) -> str:
+    return f"{INLINE_PREFIX}{name}"
+
+
 class StaticOnlyFetcher(URLFetcher):
+    def __init__(self, *args, resources: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.resources = resources or {}
+
     def fetch(self, url, headers=None):
+        if url.startswith(INLINE_PREFIX):
+            name = url[len(INLINE_PREFIX) :]
+            if name not in self.resources:
+                raise ForbiddenResource(url)
+            body, mime = self.resources[name]
+            return URLFetcherResponse(url, body, {"Content-Type": mime})
         path = static_path(url)
         with open(path, "rb") as handle:
             body = handle.read()
@@ -89,9 +108,11 @@ def font_config() -> FontConfiguration:
     return config
 
 
-def layout_html(html: str):
-    """Lay the HTML out into pages (a WeasyPrint Document) without writing the PDF yet."""
-    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=StaticOnlyFetcher()).render(
+def layout_html(html: str, *, resources: dict | None = None):
+    """Lay the HTML out into pages (a WeasyPrint Document) without writing the PDF yet;
+    `resources` {name: (bytes, mime)} are the in-memory files `inline_url(name)` names."""
+    fetcher = StaticOnlyFetcher(resources=resources)
+    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=fetcher).render(
         font_config=font_config()
     )
 
