@@ -26,7 +26,9 @@ def _person(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
-def outgoing_context(document, *, copy_number: int = 1) -> dict:
+def outgoing_context(document, *, copy_number: int = 1, seal: dict | None = None) -> dict:
+    """The template's context; `seal` {"url", "diameter_mm"} lays the 署名 and date out for a
+    sealed document and places the seal image over them (GB/T 9704 7.3.5.1)."""
     fmt = FORMATS.get(document.kind, "down")
     issuer = document.issuer or ""
     mark_text = {"down": f"{issuer}文件", "up": f"{issuer}文件", "letter": issuer}.get(fmt)
@@ -49,8 +51,13 @@ def outgoing_context(document, *, copy_number: int = 1) -> dict:
     date = g.chinese_date(signed) if signed else "　　年　月　日"
     if fmt == "order":
         signature = g.signature_lines(_person(document.signed_by) or issuer, date, right=4 * g.UNIT)
+    elif seal:
+        signature = g.sealed_signature_lines(issuer, date)
     else:
         signature = g.signature_lines(issuer, date)
+    placement = None
+    if seal:
+        placement = {**g.seal_placement(signature, seal["diameter_mm"]), "url": seal["url"]}
     recipients = []
     if document.main_recipients and fmt != "order":
         recipients = g.break_lines([("fang", f"{document.main_recipients}：")])
@@ -77,6 +84,8 @@ def outgoing_context(document, *, copy_number: int = 1) -> dict:
     note = g.attachment_lines(names)
     # The block kept together: last lines, blank + 附件说明, blank(s), 署名 and date.
     kept = len(lines) - cut + (len(note) + 1 if note else 0) + 1 + (fmt == "order") + 2
+    if placement:
+        kept += placement["blanks"] - 1
     colophon_mm = 0
     if colophon:
         colophon_mm = 7 * (len(colophon["copy_lines"]) + (fmt != "letter")) + 1
@@ -99,6 +108,7 @@ def outgoing_context(document, *, copy_number: int = 1) -> dict:
         "attachment_note_lines": note,
         "attachments": attachments,
         "signature": signature,
+        "seal": placement,
         "colophon": colophon,
         "head": head,
         "colophon_break": bool(colophon)
