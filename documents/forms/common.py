@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from documents.models import DocumentKind, Retention, SecurityLevel
 from office import uploads
 from office.forms import TextCleaningMixin
+from office.widgets import PeopleMultiPicker, PeoplePicker
 
 from ..selectors import staff_choices
 
@@ -14,6 +15,8 @@ ATTACHMENT_TYPES = {"pdf", "jpg", "jpeg", "png", "tif", "tiff", "docx", "doc", "
 
 
 class StaffChoiceField(forms.ModelChoiceField):
+    widget = PeoplePicker
+
     def __init__(self, **kwargs):
         super().__init__(queryset=staff_choices(), **kwargs)
 
@@ -22,6 +25,8 @@ class StaffChoiceField(forms.ModelChoiceField):
 
 
 class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
+    widget = PeopleMultiPicker
+
     def __init__(self, **kwargs):
         super().__init__(queryset=staff_choices(), **kwargs)
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Notice
 from office.models import Department
+from office.widgets import DepartmentMultiPicker
 
 from .common import TextCleaningMixin
 
@@ -13,7 +14,7 @@ class NoticeForm(TextCleaningMixin, forms.ModelForm):
         label=_("Departments"),
         queryset=Department.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=DepartmentMultiPicker,
     )
 
     class Meta:
