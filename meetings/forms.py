@@ -11,6 +11,7 @@ from office.forms import PlausibleDatesMixin
 from office.models import User
 from office.uploads import validate_upload
 from office.validators import clean_text
+from office.widgets import PeopleMultiPicker, PeoplePicker
 
 from . import selectors
 from .models import Attendance, Meeting, Room
@@ -24,11 +25,15 @@ def people():
 
 
 class PersonChoiceField(forms.ModelChoiceField):
+    widget = PeoplePicker
+
     def label_from_instance(self, obj):
         return f"{obj.display_name}（{obj.department}）" if obj.department_id else obj.display_name
 
 
 class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    widget = PeopleMultiPicker
+
     def label_from_instance(self, obj):
         return PersonChoiceField.label_from_instance(self, obj)
 

@@ -9,6 +9,7 @@ from office import forms as office_forms
 from office import uploads
 from office.forms import TextCleaningMixin
 from office.models import Department, User
+from office.widgets import DepartmentPicker, PeopleMultiPicker, PeoplePicker
 
 from .models import Task, local_today
 
@@ -37,12 +38,16 @@ def active_people():
 
 
 class PersonChoiceField(forms.ModelChoiceField):
+    widget = PeoplePicker
+
     def label_from_instance(self, person):
         department = f" · {person.department}" if person.department_id else ""
         return f"{person.display_name}{department}"
 
 
 class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    widget = PeopleMultiPicker
+
     def label_from_instance(self, person):
         return PersonChoiceField.label_from_instance(self, person)
 
@@ -66,13 +71,13 @@ class TaskForm(TextForm):
         label=_("Owner department"),
         queryset=Department.objects.all(),
         required=False,
+        widget=DepartmentPicker,
         help_text=_("Leave empty to use the owner's department."),
     )
     co_owners = PeopleChoiceField(
         label=_("Co-owners"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput)
     priority = forms.ChoiceField(
