@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from duty.models import Assignment, HandoverItem, Incident, LogEntry, Post, ShiftTemplate
 from office.forms import PlausibleDatesMixin, TextCleaningMixin
 from office.roles import Role, users_with_role
+from office.widgets import PeopleMultiPicker, PeoplePicker
 
 MAX_AMOUNT = Decimal("9999999999.99")
 SWAP_HORIZON_DAYS = 62
@@ -155,7 +156,7 @@ class HandoverAnswerForm(BootstrapMixin, TextCleaningMixin, forms.Form):
 
 
 class AssignmentForm(BootstrapMixin, forms.Form):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    person = forms.ModelChoiceField(label=_("Person"), queryset=None, widget=PeoplePicker)
     role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
 
     def __init__(self, *args, **kwargs):
@@ -177,12 +178,12 @@ class GenerateForm(PlausibleDatesMixin, forms.Form):
     leaders = forms.ModelMultipleChoiceField(
         label=_("Shift leaders, in rotation order"),
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+        widget=PeopleMultiPicker,
     )
     officers = forms.ModelMultipleChoiceField(
         label=_("Duty officers, in rotation order"),
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+        widget=PeopleMultiPicker,
     )
     officers_per_shift = forms.IntegerField(
         label=_("Officers per shift"), min_value=1, max_value=10, initial=1
@@ -203,7 +204,7 @@ class GenerateForm(PlausibleDatesMixin, forms.Form):
 
 
 class SwapForm(TextCleaningMixin, forms.Form):
-    colleague = forms.ModelChoiceField(label=_("Colleague"), queryset=None)
+    colleague = forms.ModelChoiceField(label=_("Colleague"), queryset=None, widget=PeoplePicker)
     counter_assignment = forms.ModelChoiceField(
         label=_("Their shift in return (optional)"), queryset=None, required=False
     )
@@ -254,7 +255,9 @@ class HistoryFilterForm(BootstrapMixin, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None, required=False)
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=None, required=False, widget=PeoplePicker
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
