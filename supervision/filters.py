@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from office.models import Department, User
 from office.validators import validate_plausible_date
+from office.widgets import DepartmentPicker, PeoplePicker
 
 from .models import Task, local_today, yellow_days
 
@@ -98,6 +99,7 @@ class TaskFilter(django_filters.FilterSet):
         field_name="owner_department",
         queryset=Department.objects.all(),
         empty_label=ALL,
+        widget=DepartmentPicker,
     )
     source = django_filters.ChoiceFilter(
         label=_("Source"),
@@ -106,7 +108,10 @@ class TaskFilter(django_filters.FilterSet):
         empty_label=ALL,
     )
     owner = django_filters.ModelChoiceFilter(
-        label=_("Owner"), queryset=User.objects.filter(is_active=True), empty_label=ALL
+        label=_("Owner"),
+        queryset=User.objects.filter(is_active=True),
+        empty_label=ALL,
+        widget=PeoplePicker,
     )
     month = MonthFilter(label=_("Due in month"), widget=forms.TextInput(attrs={"type": "month"}))
     outcome = django_filters.ChoiceFilter(
