@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from office.forms import PlausibleDatesForm
 from office.models import User
+from office.widgets import PeoplePicker
 
 from .forms import DATE_WIDGET
 from .models import Visit
@@ -15,7 +16,9 @@ class VisitLogFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(label=_("From"), method="filter_from", widget=DATE_WIDGET)
     date_to = django_filters.DateFilter(label=_("To"), method="filter_to", widget=DATE_WIDGET)
     host = django_filters.ModelChoiceFilter(
-        label=_("Host"), queryset=User.objects.filter(is_active=True).order_by("username")
+        label=_("Host"),
+        queryset=User.objects.filter(is_active=True).order_by("username"),
+        widget=PeoplePicker,
     )
     organisation = django_filters.CharFilter(
         label=_("Organisation"), field_name="organisation", lookup_expr="icontains"

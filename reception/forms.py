@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from office import forms as office_forms
 from office.forms import PlausibleDatesMixin, TextCleaningMixin
 from office.models import User
+from office.widgets import PeoplePicker
 
 from .identity import clean_other_id, clean_phone, clean_resident_id
 from .models import Arrangement, Visitor
@@ -21,6 +22,8 @@ MAX_GROUP = 50
 
 
 class StaffChoiceField(forms.ModelChoiceField):
+    widget = PeoplePicker
+
     def label_from_instance(self, obj: User) -> str:
         department = f"（{obj.department.name}）" if obj.department_id else ""
         return f"{obj.display_name}{department}"
