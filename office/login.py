@@ -8,6 +8,7 @@ office keeps working as soon as the minute has passed.
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
@@ -73,6 +74,19 @@ class AdminLoginForm(LoginChecks, AdminAuthenticationForm):
 
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
+
+    def form_valid(self, form):
+        """The language follows the person: the one they chose before (any browser), else the
+        one they switched to on this page, which is then stored."""
+        response = super().form_valid(form)
+        user, languages = form.get_user(), dict(settings.LANGUAGES)
+        chosen = self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if user.language in languages:
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language)
+        elif chosen in languages:
+            user.language = chosen
+            user.save(update_fields=["language"])
+        return response
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

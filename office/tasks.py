@@ -51,6 +51,7 @@ def send_notification_email(notification_id: int) -> bool:
     """E-mail a copy of an in-app notification, once (emailed_at marks it done)."""
     from django.db import transaction
 
+    from office.i18n import user_language
     from office.models import Notification
     from office.services.notifications import absolute_url
 
@@ -63,11 +64,12 @@ def send_notification_email(notification_id: int) -> bool:
         )
         if notification is None or not notification.recipient.email:
             return False
-        body = notification.body
+        # In the recipient's language, whoever caused it (office.i18n).
+        title, body = notification.text(user_language(notification.recipient))
         if notification.url:
             body = f"{body}\n\n{absolute_url(notification.url)}".strip()
         send_mail(
-            subject=f"[{settings.ORGANISATION_NAME}] {notification.title}",
+            subject=f"[{settings.ORGANISATION_NAME}] {title}",
             message=body,
             from_email=None,
             recipient_list=[notification.recipient.email],

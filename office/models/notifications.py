@@ -32,6 +32,10 @@ class Notification(models.Model):
     reminder = models.OneToOneField(
         "office.Reminder", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # {"title": [...], "body": [...]} as office.i18n.encode_text makes it: the msgids and
+    # parameters, rendered in the reader's language. Empty for plain-text notifications, whose
+    # title and body are shown as stored (title/body always hold the portal-language text).
+    message = models.JSONField(_("message parameters"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -44,3 +48,20 @@ class Notification(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("notification_open", args=[self.pk])
+
+    def text(self, language: str | None = None) -> tuple[str, str]:
+        """Title and body in `language` (the active one when None)."""
+        from office.i18n import render_text
+
+        if not self.message:
+            return self.title, self.body
+        title = render_text(self.message.get("title", []), language)[:200] or self.title
+        return title, render_text(self.message.get("body", []), language)
+
+    @property
+    def shown_title(self) -> str:
+        return self.text()[0]
+
+    @property
+    def shown_body(self) -> str:
+        return self.text()[1]

@@ -59,6 +59,9 @@ class User(AbstractUser):
     calendar_token = models.CharField(
         _("calendar token"), max_length=64, unique=True, default=new_calendar_token
     )
+    # The language last chosen with the switch: notifications, e-mails and webhooks to this
+    # person are written in it (office.i18n.user_language); empty = the portal's language.
+    language = models.CharField(_("language"), max_length=10, blank=True)
 
     class Meta:
         ordering = ["username"]
@@ -70,7 +73,19 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.name or self.get_full_name() or self.username
+        return self.get_full_name() or self.username
+
+    def get_full_name(self) -> str:
+        """The stored name; else family name first, as Chinese is written (李明, not "明 李")."""
+        if self.name:
+            return self.name
+        first, last = self.first_name.strip(), self.last_name.strip()
+        if any("\u3400" <= ch <= "\u9fff" for ch in first + last):
+            return f"{last}{first}"
+        return super().get_full_name()
+
+    def get_short_name(self) -> str:
+        return self.name or super().get_short_name()
 
     def get_absolute_url(self) -> str:
         return reverse("profile")

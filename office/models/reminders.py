@@ -28,6 +28,7 @@ class Reminder(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
+    message = models.JSONField(_("message parameters"), default=dict, blank=True)  # as Notification
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -4,14 +4,15 @@ from collections.abc import Iterable
 
 from django.conf import settings
 
+from office.i18n import encode_text, needs_rendering, render_text, user_language
 from office.models import Notification
 
 
 def notify(
     *,
     recipients: Iterable,
-    title: str,
-    body: str = "",
+    title,
+    body="",
     url: str = "",
     kind: str = "",
     actor=None,
@@ -22,6 +23,9 @@ def notify(
     """Put a message in each recipient's inbox; e-mail and webhook copies go after commit.
 
     Duplicate and inactive recipients are skipped; the actor is not told of their own act.
+    `title` and `body` are written in each recipient's language when shown or sent: pass a
+    lazy string or an `office.i18n.Message` (msgid and parameters), or a list of them for
+    the body. A plain string is kept as it is (the old way; every caller converts).
     """
     people = {}
     for person in recipients:
@@ -30,6 +34,12 @@ def notify(
         if actor is not None and person.pk == getattr(actor, "pk", None) and reminder is None:
             continue
         people[person.pk] = person
+    message = {}
+    if needs_rendering(title) or needs_rendering(body):
+        message = {"title": encode_text(title), "body": encode_text(body)}
+        # The stored columns hold the portal-language text (admin, search, older readers).
+        title = render_text(message["title"], settings.LANGUAGE_CODE)
+        body = render_text(message["body"], settings.LANGUAGE_CODE)
     notifications = Notification.objects.bulk_create(
         [
             Notification(
@@ -40,6 +50,7 @@ def notify(
                 body=str(body),
                 url=str(url)[:500],
                 reminder=reminder,
+                message=message,
             )
             for person in people.values()
         ]
@@ -51,11 +62,19 @@ def notify(
             if notification.recipient.email:
                 enqueue("office.tasks.send_notification_email", notification.pk)
     if webhook and settings.NOTIFY_WEBHOOK_URL and notifications:
-        text = f"{title}\n{body}".strip()
-        if url:
-            text += f"\n{absolute_url(url)}"
-        enqueue("office.tasks.send_webhook", text)
+        # One post to the group, in the recipients' language if they share one.
+        languages = {user_language(n.recipient) for n in notifications}
+        language = languages.pop() if len(languages) == 1 else settings.LANGUAGE_CODE
+        enqueue("office.tasks.send_webhook", webhook_text(notifications[0], language))
     return notifications
+
+
+def webhook_text(notification: Notification, language: str) -> str:
+    title, body = notification.text(language)
+    text = f"{title}\n{body}".strip()
+    if notification.url:
+        text += f"\n{absolute_url(notification.url)}"
+    return text
 
 
 def absolute_url(url: str) -> str:

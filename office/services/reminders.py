@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.timezone import now
 
+from office.i18n import Message, encode_text, needs_rendering, render_text
 from office.models import Reminder
 
 log = logging.getLogger(__name__)
@@ -37,28 +39,47 @@ def reminder_schedule(
     target,
     recipient,
     due_at: datetime,
-    title: str,
-    body: str = "",
+    title,
+    body="",
     url: str = "",
     occurrence: str = "",
 ) -> Reminder:
-    """Schedule, move or revive a reminder; an occurrence already sent is never sent again."""
+    """Schedule, move or revive a reminder; an occurrence already sent is never sent again.
+    `title` / `body` as notify() takes them (a lazy string or office.i18n.Message is written
+    in the recipient's language when sent)."""
     occurrence = occurrence or due_at.isoformat()
+    message = {}
+    if needs_rendering(title) or needs_rendering(body):
+        message = {"title": encode_text(title), "body": encode_text(body)}
+        title = render_text(message["title"], settings.LANGUAGE_CODE)
+        body = render_text(message["body"], settings.LANGUAGE_CODE)
+    title, body = str(title)[:200], str(body)
     reminder, created = Reminder.objects.get_or_create(
         kind=kind,
         target_type=ContentType.objects.get_for_model(target),
         target_id=str(target.pk),
         recipient=recipient,
         occurrence=occurrence,
-        defaults={"due_at": due_at, "title": str(title)[:200], "body": str(body), "url": url},
+        defaults={"due_at": due_at, "title": title, "body": body, "url": url, "message": message},
     )
     if not created and reminder.status != Reminder.Status.SENT:
         # Pending: move it. Cancelled (e.g. a deadline extended and moved back): revive it.
         # Sent stays sent: an occurrence is delivered once, whatever is scheduled later.
         reminder.due_at, reminder.title, reminder.body, reminder.url = due_at, title, body, url
+        reminder.message = message
         reminder.status = Reminder.Status.PENDING
-        reminder.save(update_fields=["due_at", "title", "body", "url", "status"])
+        reminder.save(update_fields=["due_at", "title", "body", "url", "message", "status"])
     return reminder
+
+
+def _text(reminder: Reminder) -> tuple:
+    """What notify() is handed for a reminder: its messages if it has them, else its text."""
+    if not reminder.message:
+        return reminder.title, reminder.body
+    return tuple(
+        [Message.from_json(p) if isinstance(p, dict) else p for p in reminder.message.get(k, [])]
+        for k in ("title", "body")
+    )
 
 
 def reminders_cancel(*, target, kind: str | None = None) -> int:
@@ -112,8 +133,8 @@ def reminders_send_batch(*, reminder_ids: list[int]) -> int:
                 with transaction.atomic():
                     notify(
                         recipients=[reminder.recipient],
-                        title=reminder.title,
-                        body=reminder.body,
+                        title=_text(reminder)[0],
+                        body=_text(reminder)[1],
                         url=reminder.url,
                         kind=f"reminder.{reminder.kind}",
                         reminder=reminder,
@@ -151,8 +172,8 @@ def reminder_send(*, reminder_id: int) -> bool:
             return False
         notify(
             recipients=[reminder.recipient],
-            title=reminder.title,
-            body=reminder.body,
+            title=_text(reminder)[0],
+            body=_text(reminder)[1],
             url=reminder.url,
             kind=f"reminder.{reminder.kind}",
             reminder=reminder,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.views.i18n import set_language
@@ -11,8 +12,22 @@ def healthz(request):
     return health_response()
 
 
-# The language switch must work on the login page too.
-set_language_view = login_not_required(set_language)
+@login_not_required  # the language switch must work on the login page too
+def set_language_view(request):
+    """Django's switch; a signed-in person's choice is also stored, so what the portal sends
+    them (notifications, e-mails, webhooks) is written in it (office.i18n.user_language)."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if (
+        request.method == "POST"
+        and user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and user.language != language
+    ):
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
 
 
 def error_404(request, exception=None):
