@@ -1,0 +1,1 @@
+"""Views of the seals app, one module per concern."""
