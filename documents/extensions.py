@@ -14,6 +14,8 @@ def register() -> None:
     from .services.circulation import CHASE_KIND, circulation_still_due
     from .views.notices import home_panel
 
+    _supervision_sources(selectors)
+
     navigation.register(
         navigation.NavEntry(
             key="documents", label=_("Documents"), url_name="documents:index", order=10
@@ -50,6 +52,13 @@ def register() -> None:
             label=_("Awaiting my review"),
             queryset=selectors.awaiting_review,
             date_field="updated_at",
+        ),
+        todo.TodoSource(
+            key="documents.awaiting_countersign",
+            bucket=todo.TODO,
+            label=_("Awaiting my countersignature"),
+            queryset=selectors.countersigns_awaiting,
+            date_field="created_at",
         ),
         todo.TodoSource(
             key="documents.awaiting_signoff",
@@ -105,6 +114,8 @@ VERBS = {
     "documents.outgoing_submitted": _("Sent for review"),
     "documents.outgoing_reviewed": _("Review passed"),
     "documents.outgoing_returned": _("Returned to draft"),
+    "documents.countersigned": _("Countersigned"),
+    "documents.countersigner_named": _("Countersigner named"),
     "documents.outgoing_signed": _("Signed off"),
     "documents.outgoing_issued": _("Issued"),
     "documents.archived": _("Archived"),
@@ -116,3 +127,20 @@ VERBS = {
     "documents.notice_pinned": _("Notice pinned"),
     "documents.notice_unpinned": _("Notice unpinned"),
 }
+
+
+def _supervision_sources(selectors) -> None:
+    """Items from an incoming document: its readers see them (read only); a 秘密/机密
+    document's items only its readers, their owner and co-owners."""
+    from django.db.models import Q
+
+    from supervision.selectors import register_source
+
+    from .models import IncomingDocument
+    from .models.common import RESTRICTED_LEVELS
+
+    register_source(
+        IncomingDocument,
+        visible=selectors.incoming_for,
+        restricted=Q(security_level__in=RESTRICTED_LEVELS),
+    )

@@ -12,6 +12,8 @@ def register() -> None:
     from . import selectors
     from .services import invitations
 
+    _supervision_sources(selectors)
+
     navigation.register(
         navigation.NavEntry(
             key="meetings", label=_("Meetings"), url_name="meetings:index", order=20
@@ -75,4 +77,18 @@ def register() -> None:
             "meeting_room.created": _("Meeting room added"),
             "meeting_room.changed": _("Meeting room changed"),
         }
+    )
+
+
+def _supervision_sources(selectors) -> None:
+    """Items from a resolution: whoever may open its meeting sees them (read only)."""
+    from supervision.selectors import register_source
+
+    from .models import Resolution
+
+    register_source(
+        Resolution,
+        visible=lambda user: Resolution.objects.filter(
+            minutes__meeting__in=selectors.meetings_for(user)
+        ),
     )

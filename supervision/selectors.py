@@ -8,6 +8,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from office.roles import has_role
 
 from .models import Task
+from .sources import opens_source, register_source, restricted_source
+
+__all__ = ["register_source"]  # for the source apps' extensions.py
 
 # Who sees every item: the people who follow supervision for the office.
 OVERSEERS = ("supervisor", "director")
@@ -22,14 +25,23 @@ def _involved(user) -> Q:
     return Q(assigned_by=user) | Q(owner=user) | Q(Exists(co_owned))
 
 
+def _handling(user) -> Q:
+    co_owned = Task.co_owners.through.objects.filter(task_id=OuterRef("pk"), user_id=user.pk)
+    return Q(owner=user) | Q(Exists(co_owned))
+
+
 def tasks_for(user) -> QuerySet[Task]:
-    """The items the user may see: assigner, owner, co-owner, supervisors and the director."""
+    """The one rule of who sees an item (board, search, counts, to-do, statistics, pages).
+
+    Its people (assigner, owner, co-owners, supervisors, the director) and, read only,
+    whoever may open its source; an item whose source is restricted (秘密/机密) only those
+    who may open the source, plus its owner and co-owners."""
     if not (user and user.is_authenticated):
         return Task.objects.none()
-    tasks = Task.objects.all()
-    if sees_all(user):
-        return tasks
-    return tasks.filter(_involved(user))
+    people = Q() if sees_all(user) else _involved(user)
+    return Task.objects.filter(
+        (people & ~restricted_source()) | opens_source(user) | _handling(user)
+    )
 
 
 def board_for(user) -> QuerySet[Task]:
@@ -41,6 +53,17 @@ def tasks_for_source(source) -> QuerySet[Task]:
     """The items created from one record (a document, a resolution ...)."""
     return Task.objects.filter(
         source_type=ContentType.objects.get_for_model(source), source_id=source.pk
+    ).select_related("owner", "owner_department")
+
+
+def tasks_for_records(records) -> QuerySet[Task]:
+    """The items created from several records of one model (unscoped: filter by tasks_for)."""
+    records = list(records)
+    if not records:
+        return Task.objects.none()
+    return Task.objects.filter(
+        source_type=ContentType.objects.get_for_model(records[0]),
+        source_id__in=[record.pk for record in records],
     ).select_related("owner", "owner_department")
 
 
@@ -70,4 +93,4 @@ def todo_to_verify(user) -> QuerySet[Task]:
     """To-do: completions a supervisor has to verify (never one's own item)."""
     if not user.has_role("supervisor"):
         return Task.objects.none()
-    return Task.objects.filter(status=Task.Status.COMPLETION_REQUESTED).exclude(owner=user)
+    return tasks_for(user).filter(status=Task.Status.COMPLETION_REQUESTED).exclude(owner=user)
