@@ -8,6 +8,7 @@ are seen by the drafter, the office (clerk, director) and the drafting departmen
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from office.models import User
+from office.people import people
 
 from .models import (
     AccessLog,
@@ -220,8 +221,4 @@ def access_log_for(user) -> QuerySet[AccessLog]:
 
 
 def staff_choices() -> QuerySet[User]:
-    return (
-        User.objects.filter(is_active=True)
-        .select_related("department")
-        .order_by("department__order", "username")
-    )
+    return people().select_related("department")  # no superusers (office.people)

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from duty.models import Assignment, HandoverItem, Incident, LogEntry, Post, ShiftTemplate
 from office.forms import PlausibleDatesMixin, TextCleaningMixin
+from office.people import people
 from office.roles import Role, users_with_role
 from office.widgets import PeopleMultiPicker, PeoplePicker
 
@@ -25,7 +26,7 @@ class LocalDateTimeInput(forms.DateTimeInput):
 
 
 def duty_people():
-    return users_with_role(Role.SHIFT_LEADER, Role.DUTY_OFFICER).order_by("name", "username")
+    return people().filter(pk__in=users_with_role(Role.SHIFT_LEADER, Role.DUTY_OFFICER))
 
 
 class BootstrapMixin(PlausibleDatesMixin):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from office.forms import PlausibleDatesMixin
 from office.models import User
+from office.people import people as portal_people
 from office.uploads import validate_upload
 from office.validators import clean_text
 from office.widgets import PeopleMultiPicker, PeoplePicker
@@ -21,7 +22,7 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 
 
 def people():
-    return User.objects.filter(is_active=True).order_by("username")
+    return portal_people()
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from office.forms import PlausibleDatesForm
-from office.models import User
+from office.people import people
 from office.widgets import PeoplePicker
 
 from .forms import DATE_WIDGET
@@ -17,7 +17,7 @@ class VisitLogFilter(django_filters.FilterSet):
     date_to = django_filters.DateFilter(label=_("To"), method="filter_to", widget=DATE_WIDGET)
     host = django_filters.ModelChoiceFilter(
         label=_("Host"),
-        queryset=User.objects.filter(is_active=True).order_by("username"),
+        queryset=people(),
         widget=PeoplePicker,
     )
     organisation = django_filters.CharFilter(

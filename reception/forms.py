@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from office import forms as office_forms
 from office.forms import PlausibleDatesMixin, TextCleaningMixin
 from office.models import User
+from office.people import people as portal_people
 from office.widgets import PeoplePicker
 
 from .identity import clean_other_id, clean_phone, clean_resident_id
@@ -32,9 +33,7 @@ class StaffChoiceField(forms.ModelChoiceField):
 def staff_field(label) -> StaffChoiceField:
     return StaffChoiceField(
         label=label,
-        queryset=User.objects.filter(is_active=True)
-        .select_related("department")
-        .order_by("department__order", "username"),
+        queryset=portal_people().select_related("department"),
     )
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from office.forms import ReasonForm, TextCleaningMixin
 from office.models import User
+from office.people import people
 from office.uploads import validate_upload
 from office.widgets import PeoplePicker
 
@@ -19,7 +20,7 @@ VERIFY_MAX_BYTES = 30 * 1024 * 1024
 
 
 def _people():
-    return User.objects.filter(is_active=True).order_by("name", "username")
+    return people()
 
 
 class LocalDateTimeInput(forms.DateTimeInput):

@@ -7,7 +7,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from office.models import Department, User
+from office.models import Department
+from office.people import people
 from office.validators import validate_plausible_date
 from office.widgets import DepartmentPicker, PeoplePicker
 
@@ -109,7 +110,7 @@ class TaskFilter(django_filters.FilterSet):
     )
     owner = django_filters.ModelChoiceFilter(
         label=_("Owner"),
-        queryset=User.objects.filter(is_active=True),
+        queryset=people(),
         empty_label=ALL,
         widget=PeoplePicker,
     )

@@ -9,6 +9,7 @@ from office import forms as office_forms
 from office import uploads
 from office.forms import TextCleaningMixin
 from office.models import Department, User
+from office.people import people
 from office.widgets import DepartmentPicker, PeopleMultiPicker, PeoplePicker
 
 from .models import Task, local_today
@@ -34,7 +35,7 @@ class TextForm(FieldsOnly, TextCleaningMixin, forms.Form):
 
 
 def active_people():
-    return User.objects.filter(is_active=True).select_related("department").order_by("username")
+    return people().select_related("department")
 
 
 class PersonChoiceField(forms.ModelChoiceField):
