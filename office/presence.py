@@ -5,8 +5,8 @@ not know duty, nor duty reception.
     presence.register("duty.on_duty", _("Staff on duty"), people_on_duty, order=20)
 
 A provider is `at -> list[Present]`: the people it knows to be inside at that moment, each
-with a key stable across calls ("duty.assignment:12"), so a roll call can be compared with
-what the providers say later.
+with a key stable across calls: "user:<pk>" for a member of staff (whichever app knows them
+there, so nobody is listed twice), "<app>.<what>:<pk>" for others ("reception.visitor:12").
 """
 
 from collections.abc import Callable
@@ -18,7 +18,7 @@ from django.utils.timezone import now
 
 @dataclass(frozen=True)
 class Present:
-    key: str  # "reception.visitor:12": unique across providers, stable
+    key: str  # "user:7", "reception.visitor:12": one person, one key
     name: str
     role: str  # what they are here as: 访客, 值班长 ...
     detail: str = ""  # host and organisation, post and shift ...
@@ -59,7 +59,7 @@ def providers() -> list[PresenceProvider]:
 
 def who_is_here(at: datetime | None = None) -> list[Section]:
     """Every provider's people at `at` (now), in the providers' order; a person two providers
-    know (a host on duty) is listed by the first."""
+    know (the same key) is listed by the first."""
     at = at or now()
     seen: set[str] = set()
     sections = []
