@@ -9,6 +9,8 @@ from office.services.reminders import register_reminder_kind
 
 
 def register() -> None:
+    from office import presence
+
     from . import approvals, selectors
     from . import exports as builders
     from .home import home_panel
@@ -60,12 +62,37 @@ def register() -> None:
     approvals.register()  # the spending chain and its to-do source
     home.register_panel("duty.shifts", home_panel, order=40)
     calendar.register("duty", selectors.calendar_events_for)
+    # The evacuation roll call (reception) lists who is on duty now.
+    presence.register("duty.on_duty", _("Staff on duty"), people_on_duty, order=20)
     exports.register_builder("duty.roster_pdf", builders.roster_pdf)
     register_reminder_kind(reminders.KIND_DAY_BEFORE, reminders.assignment_still_due)
     register_reminder_kind(reminders.KIND_HOUR_BEFORE, reminders.assignment_still_due)
     register_reminder_kind(reminders.KIND_HANDOVER_LATE, reminders.handover_still_due)
     register_reminder_kind(reminders.KIND_HANDOVER_LATE_LEADER, reminders.handover_still_due)
     register_verbs(VERBS)
+
+
+def people_on_duty(at):
+    """office.presence provider: the leaders and officers of every shift on at `at`."""
+    from office.presence import Present
+
+    from .selectors import duty_board
+
+    people = []
+    for row in duty_board(at):
+        if row.current is None:
+            continue
+        shift = row.current
+        for assignment in shift.assignments.all():
+            people.append(
+                Present(
+                    key=f"user:{assignment.person_id}",
+                    name=assignment.person.display_name,
+                    role=assignment.get_role_display(),
+                    detail=f"{shift.post.name} · {shift.template}",
+                )
+            )
+    return people
 
 
 VERBS = {
