@@ -13,6 +13,7 @@ from office.validators import validate_plausible_date
 from office.widgets import DepartmentPicker, PeoplePicker
 
 from .models import Task, local_today, yellow_days
+from .nodes import LABELS, NODE_FILTERS, text_match
 
 OPEN = list(Task.OPEN)
 ALL = _("All")
@@ -118,10 +119,26 @@ class TaskFilter(django_filters.FilterSet):
     outcome = django_filters.ChoiceFilter(
         label=_("Outcome"), choices=Outcome.CHOICES, method="filter_outcome", empty_label=ALL
     )
+    node = django_filters.ChoiceFilter(
+        label=_("Time node"),
+        choices=[(key, LABELS[key]) for key in NODE_FILTERS],
+        method="filter_node",
+        empty_label=ALL,
+    )
 
     class Meta:
         model = Task
-        fields = ["q", "status", "light", "department", "source", "owner", "month", "outcome"]
+        fields = [
+            "q",
+            "status",
+            "light",
+            "department",
+            "source",
+            "owner",
+            "month",
+            "outcome",
+            "node",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,7 +148,10 @@ class TaskFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
+        return queryset.filter(text_match(value))
+
+    def filter_node(self, queryset, name, value):
+        return queryset.filter(NODE_FILTERS[value]())
 
     def filter_light(self, queryset, name, value):
         return queryset.filter(light_q(value))

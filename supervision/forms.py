@@ -167,3 +167,79 @@ class DecisionForm(TextForm):
         if cleaned.get("decision") == "refuse" and not cleaned.get("note"):
             self.add_error("note", _("Please give a reason for refusing."))
         return cleaned
+
+
+class ChaseForm(TextForm):
+    text = forms.CharField(
+        label=_("Chase message"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReplyForm(TextForm):
+    text = forms.CharField(
+        label=_("Explanation"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class NoteForm(TextForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("instruction", _("Instruction")), ("comment", _("Comment"))],
+    )
+    text = forms.CharField(
+        label=_("Text"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BulkChaseForm(ChaseForm):
+    items = forms.ModelMultipleChoiceField(queryset=Task.objects.none(), label=_("Items"))
+
+    def __init__(self, *args, tasks=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].queryset = tasks if tasks is not None else Task.objects.none()
+
+
+SPLIT_ROWS = 5
+
+
+class SplitForm(TextForm):
+    """Up to SPLIT_ROWS sub-items, each for a co-owner; empty rows are ignored."""
+
+    def __init__(self, *args, task: Task, **kwargs):
+        super().__init__(*args, **kwargs)
+        co_owners = task.co_owners.all()
+        for row in range(SPLIT_ROWS):
+            self.fields[f"owner_{row}"] = forms.ModelChoiceField(
+                queryset=co_owners,
+                required=False,
+                label=_("Co-owner"),
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+            self.fields[f"title_{row}"] = forms.CharField(
+                max_length=200, required=False, label=_("Sub-item")
+            )
+            self.fields[f"deadline_{row}"] = forms.DateField(
+                required=False, label=_("Deadline"), widget=DateInput
+            )
+        self.rows = [
+            (self[f"owner_{row}"], self[f"title_{row}"], self[f"deadline_{row}"])
+            for row in range(SPLIT_ROWS)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        parts = []
+        for row in range(SPLIT_ROWS):
+            owner, title = data.get(f"owner_{row}"), data.get(f"title_{row}")
+            deadline = data.get(f"deadline_{row}")
+            if not (owner or title or deadline):
+                continue
+            if not (owner and title and deadline):
+                raise forms.ValidationError(
+                    _("Each sub-item needs a co-owner, a title and a deadline.")
+                )
+            parts.append({"owner": owner, "title": title, "deadline": deadline})
+        if not parts:
+            raise forms.ValidationError(_("Give at least one sub-item."))
+        data["parts"] = parts
+        return data

@@ -136,6 +136,17 @@ class Task(WorkflowMixin):
     # Set when the item is completed: was the result submitted by the (extended) deadline?
     on_time = models.BooleanField(_("on time"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # 分解: a sub-item for one co-owner; the parent completes once every sub-item is verified.
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        verbose_name=_("split from"),
+    )
+    # The ladder's last step (red for N days): the director was told; named in the circular.
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
 
     class Meta:
         ordering = ["deadline", "pk"]
@@ -214,6 +225,58 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} · {self.created_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return self.task.get_absolute_url()
+
+
+class Note(models.Model):
+    """A chase (催办), the owner's reply (情况说明), a comment or an instruction (批示)."""
+
+    class Kind(models.TextChoices):
+        CHASE = "chase", _("Chase")
+        REPLY = "reply", _("Owner's explanation")
+        COMMENT = "comment", _("Comment")
+        INSTRUCTION = "instruction", _("Instruction")
+
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="notes", verbose_name=_("item")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    # None: the escalation ladder chased (the system)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    text = models.TextField(_("text"))
+    reply_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replies",
+        verbose_name=_("in reply to"),
+    )
+    # The ladder step that made it ("red:2026-11-30"); a step chases exactly once.
+    step = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "step"], condition=~models.Q(step=""), name="supervision_note_step"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} · {self.get_kind_display()}"
 
     def get_absolute_url(self) -> str:
         return self.task.get_absolute_url()

@@ -51,6 +51,21 @@ def may_decide_extension(user, extension: Extension) -> bool:
     return may_decide(user, step)
 
 
+def may_chase(user, task: Task) -> bool:
+    """Chase (催办): a supervisor or the director, never on an item they own."""
+    return has_role(user, "supervisor", "director") and user.pk != task.owner_id
+
+
+def may_instruct(user, task: Task) -> bool:
+    """Comments and instructions (批示): a supervisor or the director."""
+    return has_role(user, "supervisor", "director")
+
+
+def may_split(user, task: Task) -> bool:
+    """Split (分解) among the co-owners: the owner, of an item that is not itself a part."""
+    return user.pk == task.owner_id and task.parent_id is None
+
+
 def can_see_circular(user) -> bool:
     return has_role(user, "supervisor", "director")
 
@@ -84,3 +99,19 @@ def can_cancel(user, task: Task) -> bool:
 
 def can_decide_extension(user, extension: Extension) -> bool:
     return extension.status == Extension.Status.PENDING and may_decide_extension(user, extension)
+
+
+def can_chase(user, task: Task) -> bool:
+    return task.is_open and may_chase(user, task)
+
+
+def can_reply(user, task: Task) -> bool:
+    return task.is_open and may_report(user, task)
+
+
+def can_instruct(user, task: Task) -> bool:
+    return task.is_open and may_instruct(user, task)
+
+
+def can_split(user, task: Task) -> bool:
+    return task.status in WITH_OWNER and may_split(user, task)

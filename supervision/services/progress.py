@@ -12,6 +12,7 @@ from supervision import permissions as perms
 from supervision.models import ProgressReport, ReportAttachment, Task
 
 from . import schedule
+from .splitting import require_parts_verified
 from .tasks import require_text
 
 
@@ -57,6 +58,7 @@ def task_completion_request(*, task_id: int, by, result: str) -> Task:
         Task.Status.COMPLETION_REQUESTED,
         _("Completion can be requested only for an item in progress."),
     )
+    require_parts_verified(task)
     task.status, task.result, task.completion_requested_at = (
         Task.Status.COMPLETION_REQUESTED,
         result,
@@ -84,6 +86,7 @@ def task_completion_verify(*, task_id: int, by) -> Task:
     task.require_transition(
         Task.Status.COMPLETED, _("Only an item whose completion was requested can be verified.")
     )
+    require_parts_verified(task)
     submitted_on = timezone.localdate(task.completion_requested_at)
     task.status, task.completed_at, task.verified_by = Task.Status.COMPLETED, now(), by
     task.on_time = submitted_on <= task.deadline

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from office.conf import setting
 from office.roles import Role, users_with_role
-from office.services import reminder_schedule, reminders_cancel
+from office.services import audit, reminder_schedule, reminders_cancel
+from supervision import conf
 from supervision.models import Task, local_today
 
 DEADLINE, REPORT, OVERDUE, ESCALATION = (
@@ -28,11 +29,11 @@ WITH_OWNER = (Task.Status.ASSIGNED, Task.Status.IN_PROGRESS)
 
 
 def days_before() -> int:
-    return setting("SUPERVISION_REMIND_DAYS_BEFORE", 3, int)
+    return conf.remind_days_before()
 
 
 def escalate_after_days() -> int:
-    return setting("SUPERVISION_ESCALATE_AFTER_DAYS", 3, int)
+    return conf.escalate_after_days()
 
 
 def reminder_hour() -> int:
@@ -99,8 +100,12 @@ def report_filed(task: Task) -> None:
 
 
 def deadline_moved(task: Task) -> None:
+    """A new deadline starts the ladder again (each step keyed by the deadline)."""
     for kind in (DEADLINE, OVERDUE, ESCALATION):
         reminders_cancel(target=task, kind=kind)
+    if task.escalated_at is not None:
+        task.escalated_at = None
+        task.save(update_fields=["escalated_at"])
     reschedule(task)
 
 
@@ -125,6 +130,10 @@ def remind_overdue(task: Task) -> None:
         url=url,
         occurrence=today.isoformat(),
     )
+    if overdue_days >= conf.chase_after_days():
+        from .chasing import ladder_chase
+
+        ladder_chase(task, overdue_days=overdue_days)  # owner and department head, once
     if overdue_days >= escalate_after_days():
         directors = users_with_role(Role.DIRECTOR)
         for director in directors:
@@ -137,6 +146,15 @@ def remind_overdue(task: Task) -> None:
                 % {"days": overdue_days, "title": task.title, "owner": task.owner},
                 url=url,
                 occurrence=f"escalation:{task.deadline.isoformat()}",
+            )
+        if task.escalated_at is None:  # the month's circular names it
+            task.escalated_at = timezone.now()
+            task.save(update_fields=["escalated_at"])
+            audit(
+                actor=None,
+                verb="supervision.escalated",
+                target=task,
+                data={"days": overdue_days},
             )
 
 
@@ -166,7 +184,7 @@ def overdue_task_ids() -> list[int]:
 @transaction.atomic
 def overdue_remind(*, task_id: int) -> bool:
     """Schedule today's overdue reminder (and the escalation) for one item; idempotent."""
-    task = Task.objects.select_related("owner").filter(pk=task_id).first()
+    task = Task.objects.select_for_update().filter(pk=task_id).first()
     if task is None:
         return False
     remind_overdue(task)

@@ -1,4 +1,5 @@
 from .board import index, task_create
+from .chasing import board_chase, task_chase, task_note, task_pdf, task_reply, task_split
 from .items import (
     attachment_download,
     extension_decide,
@@ -14,6 +15,12 @@ from .items import (
 from .stats import circular_list, circular_pdf, circular_request, statistics
 
 __all__ = [
+    "board_chase",
+    "task_chase",
+    "task_note",
+    "task_pdf",
+    "task_reply",
+    "task_split",
     "attachment_download",
     "circular_list",
     "circular_pdf",

@@ -12,8 +12,19 @@ from office.views.actions import action
 
 from .. import permissions as perms
 from .. import services
-from ..forms import CompletionForm, DecisionForm, ExtensionForm, ProgressForm, ReasonForm
-from ..models import Extension, ProgressReport, ReportAttachment, Task
+from ..forms import (
+    ChaseForm,
+    CompletionForm,
+    DecisionForm,
+    ExtensionForm,
+    NoteForm,
+    ProgressForm,
+    ReasonForm,
+    ReplyForm,
+    SplitForm,
+)
+from ..models import Extension, Note, ProgressReport, ReportAttachment, Task
+from ..nodes import time_nodes
 from ..selectors import tasks_for
 
 
@@ -25,7 +36,9 @@ def task_detail(request, pk, forms=None, status=200):
     """The item: light, source, people, progress, extensions, review, history."""
     task = get_object_or_404(
         tasks_for(request.user)
-        .select_related("owner", "owner_department", "assigned_by", "verified_by", "source_type")
+        .select_related(
+            "owner", "owner_department", "assigned_by", "verified_by", "source_type", "parent"
+        )
         .prefetch_related(
             "co_owners",
             Prefetch(
@@ -33,6 +46,8 @@ def task_detail(request, pk, forms=None, status=200):
                 ProgressReport.objects.select_related("author").prefetch_related("attachments"),
             ),
             Prefetch("extensions", Extension.objects.select_related("requested_by", "decided_by")),
+            Prefetch("notes", Note.objects.select_related("author")),
+            Prefetch("children", Task.objects.select_related("owner")),
         ),
         pk=pk,
     )
@@ -41,7 +56,15 @@ def task_detail(request, pk, forms=None, status=200):
     chains_prefetch(extensions)  # {% approval_chain extension %} for each, two queries in all
     pending = next((e for e in extensions if e.status == Extension.Status.PENDING), None)
     forms = forms or {}
+    notes, children = list(task.notes.all()), list(task.children.all())
     context = {
+        "notes": notes,
+        "chase_count": sum(1 for note in notes if note.kind == Note.Kind.CHASE),
+        "children": children,
+        "parent": task.parent if task.parent_id else None,
+        "nodes": time_nodes(
+            task, reports=task.reports.all(), notes=notes, extensions=extensions, children=children
+        ),
         "task": task,
         "source": task.source_display(),
         "reports": task.reports.all(),
@@ -55,7 +78,15 @@ def task_detail(request, pk, forms=None, status=200):
             "review": perms.can_review(user, task),
             "cancel": perms.can_cancel(user, task),
             "decide": pending is not None and perms.can_decide_extension(user, pending),
+            "chase": perms.can_chase(user, task),
+            "reply": perms.can_reply(user, task),
+            "instruct": perms.can_instruct(user, task),
+            "split": perms.can_split(user, task) and bool(task.co_owners.all()),
         },
+        "chase_form": forms.get("chase") or ChaseForm(prefix="chase"),
+        "reply_form": forms.get("reply") or ReplyForm(prefix="reply"),
+        "note_form": forms.get("note") or NoteForm(prefix="note"),
+        "split_form": forms.get("split") or SplitForm(prefix="split", task=task),
         "report_form": forms.get("report") or ProgressForm(),
         "complete_form": forms.get("complete") or CompletionForm(),
         "extension_form": forms.get("extend") or ExtensionForm(task=task),
