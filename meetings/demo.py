@@ -140,13 +140,85 @@ def seed(log) -> None:
             building=building,
             defaults={"capacity": capacity, "equipment": equipment, "order": order},
         )
-    if Meeting.objects.filter(title=WEEK[0][4]).exists():
-        log("meetings: demo week already there")
-        return
+    hall = rooms["报告厅"]
+    if not hall.needs_approval:  # MRBS-style rules on the big hall
+        hall.needs_approval, hall.approver = True, user("director")
+        hall.opens_at, hall.closes_at, hall.max_days_ahead = datetime.time(8), datetime.time(21), 60
+        hall.save()
     with transaction.atomic():
-        for row in WEEK:
-            _seed_meeting(rooms, *row)
-    log(f"meetings: {len(rooms)} rooms, {len(WEEK)} meetings")
+        if Meeting.objects.filter(title=WEEK[0][4]).exists():
+            log("meetings: demo week already there")
+        else:
+            for row in WEEK:
+                _seed_meeting(rooms, *row)
+            log(f"meetings: {len(rooms)} rooms, {len(WEEK)} meetings")
+        _seed_afterwards()
+        _seed_hall_booking(hall)
+
+
+AFTERWARDS_TITLE = "与市政府办公厅电话会商"
+
+
+def _seed_afterwards() -> None:
+    """补录: a phone conference with the leaders, entered the next day, minutes approved."""
+    if Meeting.objects.filter(title=AFTERWARDS_TITLE).exists():
+        return
+    data = services.MeetingData(
+        title=AFTERWARDS_TITLE,
+        kind="coordination",
+        chair=user("director"),
+        recorder=user("clerk"),
+        start=_at(-2, "17:00"),
+        end=_at(-2, "17:40"),
+        place="主任办公室（电话会议）",
+        required=[user("hugang")],
+        agenda=[{"title": "春节期间值班衔接", "presenter": "王建国"}],
+    )
+    meeting = services.meeting_record_afterwards(
+        data=data, present=[user("director"), user("clerk"), user("sunli")], by=user("clerk")
+    )
+    services.attendance_record(
+        meeting_id=meeting.pk,
+        by=user("clerk"),
+        presence={user("hugang").pk: "excused"},
+        reasons={user("hugang").pk: "下基层调研"},
+    )
+    item = meeting.agenda_items.first()
+    services.minutes_save(
+        meeting_id=meeting.pk,
+        by=user("clerk"),
+        summary="市政府办公厅来电，就春节期间值班衔接进行会商。",
+        items={item.pk: ("双方通报了值班安排。", "建立节日值班信息互通机制。")},
+        resolutions=[
+            services.ResolutionData(
+                content="报送春节值班表至市政府办公厅",
+                owner=user("sunli"),
+                deadline=timezone.localdate() + datetime.timedelta(days=5),
+            )
+        ],
+    )
+    services.minutes_submit(meeting_id=meeting.pk, by=user("clerk"))
+    services.minutes_approve(minutes_id=meeting.minutes.pk, by=user("director"))
+
+
+HALL_TITLE = "全体职工大会"
+
+
+def _seed_hall_booking(hall: Room) -> None:
+    """A booking of the hall that awaits its approver (the director)."""
+    if Meeting.objects.filter(title=HALL_TITLE).exists():
+        return
+    data = services.MeetingData(
+        title=HALL_TITLE,
+        kind="other",
+        chair=user("director"),
+        recorder=user("staff"),
+        start=_at(4, "14:30"),
+        end=_at(4, "16:00"),
+        room=hall,
+        required=[user("sunli"), user("clerk")],
+    )
+    services.meeting_create(data=data, by=user("staff"))
 
 
 def _seed_meeting(
@@ -184,9 +256,23 @@ def _seed_meeting(
         response=Attendance.Response.DECLINED, reason="外出参加市里会议", responded_at=meeting.start
     )
     services.meeting_mark_held(meeting_id=meeting.pk, by=organiser)
+    people = list(meeting.attendances.exclude(pk=excused.pk).exclude(user=meeting.recorder))
     presence = {a.user_id: "present" for a in meeting.attendances.all()}
     presence[excused.user_id] = "excused"
-    services.attendance_record(meeting_id=meeting.pk, by=meeting.recorder, presence=presence)
+    if outcome == "held" and len(people) >= 3:  # every kind of attendance on one meeting
+        presence[people[1].user_id] = "absent"
+        presence[people[2].user_id] = "observer"
+    services.attendance_record(
+        meeting_id=meeting.pk,
+        by=meeting.recorder,
+        presence=presence,
+        reasons={excused.user_id: "外出参加市里会议"},
+    )
+    # Sign-in by the code happens only in its window; the demo writes it like the replies.
+    meeting.attendances.filter(user_id=people[0].user_id if people else None).update(
+        presence=Attendance.Presence.SIGNED_IN,
+        signed_in_at=meeting.start - datetime.timedelta(minutes=4),
+    )
     items = {
         item.pk: ("与会人员进行了认真讨论。", "原则同意，按分工抓好落实。")
         for item in meeting.agenda_items.all()

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 
+from office.errors import DomainError
 from office.forms import PlausibleDatesMixin
-from office.models import User
 from office.people import people as portal_people
 from office.uploads import validate_upload
 from office.validators import clean_text
@@ -17,6 +17,8 @@ from office.widgets import PeopleMultiPicker, PeoplePicker
 from . import selectors
 from .models import Attendance, Meeting, Room
 from .services import MeetingData, ResolutionData, conflict_message
+from .services.rooms import check_room_rules
+from .services.series import ALL, FOLLOWING, ONE
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -79,9 +81,15 @@ class MeetingForm(PlausibleDatesMixin, forms.Form):
         initial=1,
         help_text=_("1 means once. Each week becomes its own meeting."),
     )
+    skip_clashes = forms.BooleanField(
+        label=_("Leave out the weeks when the room is taken (book them again later)"),
+        required=False,
+    )
     confirm_over_capacity = forms.BooleanField(
         label=_("Book anyway, although there are more people than seats"), required=False
     )
+    # 补录 (RecordAfterwardsForm) enters a meeting in the past and breaks no booking rule.
+    afterwards = False
 
     def __init__(self, *args, user, meeting: Meeting | None = None, **kwargs):
         self.user, self.meeting = user, meeting
@@ -90,6 +98,7 @@ class MeetingForm(PlausibleDatesMixin, forms.Form):
             self.fields[name].widget.attrs["size"] = 6
         if meeting is not None:
             del self.fields["weeks"]
+            del self.fields["skip_clashes"]
 
     @classmethod
     def initial_for(cls, meeting: Meeting) -> dict:
@@ -139,7 +148,7 @@ class MeetingForm(PlausibleDatesMixin, forms.Form):
             if end <= start:
                 self.add_error("end", _("The meeting must end after it starts."))
             moved = self.meeting is None or start != self.meeting.start
-            if moved and start < now():
+            if moved and start < now() and not self.afterwards:
                 self.add_error("start", _("The meeting cannot start in the past."))
         if not (data.get("room") or data.get("place") or data.get("online_link")):
             if "room" not in self.errors:
@@ -156,9 +165,18 @@ class MeetingForm(PlausibleDatesMixin, forms.Form):
         seats = meeting_data.seats()
         weeks = data.get("weeks") or 1
         exclude = self.meeting.pk if self.meeting else None
+        skip = data.get("skip_clashes") and weeks > 1
         for week in range(weeks):
             shift = datetime.timedelta(weeks=week)
             start, end = data["start"] + shift, data["end"] + shift
+            if not self.afterwards:
+                try:
+                    check_room_rules(room, start, end)
+                except DomainError as exc:
+                    self.add_error("room", str(exc))
+                    return
+            if skip:
+                continue
             if selectors.conflicts(room=room, start=start, end=end, exclude_pk=exclude).exists():
                 message = conflict_message(
                     room=room, start=start, end=end, seats=seats, by=self.user, exclude_pk=exclude
@@ -204,6 +222,41 @@ class MeetingForm(PlausibleDatesMixin, forms.Form):
         )
 
 
+class RecordAfterwardsForm(MeetingForm):
+    """补录: when and where it was held, who chaired and recorded, who was present."""
+
+    afterwards = True
+    present = PeopleChoiceField(label=_("Present"), queryset=people())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("weeks", "skip_clashes", "confirm_over_capacity", "optional_attendees"):
+            self.fields.pop(name, None)
+        self.fields["required_attendees"].label = _("Invited but not present")
+        self.fields["present"].widget.attrs["size"] = 8
+
+    def clean(self):
+        data = super().clean()
+        end = data.get("end")
+        if end and end > now():
+            self.add_error("end", _("A meeting recorded afterwards must already have ended."))
+        data["confirm_over_capacity"] = True
+        return data
+
+    def _check_room(self, data) -> None:
+        room = data.get("room")
+        if (
+            room is not None
+            and selectors.conflicts(room=room, start=data["start"], end=data["end"]).exists()
+        ):
+            self.add_error(
+                "room",
+                conflict_message(
+                    room=room, start=data["start"], end=data["end"], seats=0, by=self.user
+                ),
+            )
+
+
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Topic"), max_length=200, required=False)
     presenter = forms.CharField(label=_("Presenter"), max_length=100, required=False)
@@ -246,6 +299,43 @@ class CancelForm(forms.Form):
     )
 
 
+class SeriesCancelForm(CancelForm):
+    scope = forms.ChoiceField(
+        label=_("Which meetings"),
+        choices=[
+            (ONE, _("Only this one")),
+            (FOLLOWING, _("This one and the following")),
+            (ALL, _("All of the series still to come")),
+        ],
+        initial=ONE,
+        widget=forms.RadioSelect,
+    )
+
+
+class RoomDeactivateForm(forms.Form):
+    CANCEL, KEEP = "cancel", "keep"
+    decision = forms.ChoiceField(
+        label=_("What happens to its upcoming meetings?"),
+        choices=[
+            (CANCEL, _("Cancel them and tell everyone invited")),
+            (KEEP, _("Keep them; the room only takes no new bookings")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason given to the people invited"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == self.CANCEL and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Please say why the meetings are cancelled."))
+        return data
+
+
 class ReplyForm(forms.Form):
     response = forms.ChoiceField(
         choices=[
@@ -265,7 +355,37 @@ class ReplyForm(forms.Form):
 class RoomForm(forms.ModelForm):
     class Meta:
         model = Room
-        fields = ["name", "building", "capacity", "equipment", "active", "order"]
+        fields = [
+            "name",
+            "building",
+            "capacity",
+            "equipment",
+            "needs_approval",
+            "approver",
+            "opens_at",
+            "closes_at",
+            "max_days_ahead",
+            "active",
+            "order",
+        ]
+        widgets = {
+            "opens_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "closes_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approver"].queryset = people()
+        self.fields["approver"].label_from_instance = lambda u: (
+            PersonChoiceField.label_from_instance(None, u)
+        )
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The room must close after it opens."))
+        return data
 
     def clean_name(self):
         return clean_text(self.cleaned_data["name"]).strip()

@@ -33,9 +33,37 @@ class Room(models.Model):
     name = models.CharField(_("name"), max_length=100)
     building = models.CharField(_("building"), max_length=100, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"))
-    equipment = models.CharField(_("equipment"), max_length=300, blank=True)
+    equipment = models.CharField(
+        _("equipment"),
+        max_length=300,
+        blank=True,
+        help_text=_("Separate items with commas, e.g. projector, video conference, whiteboard."),
+    )
     active = models.BooleanField(_("bookable"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+    # Room rules (after MRBS and Indico): approval before a booking holds, bookable hours,
+    # how far ahead. Checked by services.rooms.check_room_rules, not by the 补录 path.
+    needs_approval = models.BooleanField(
+        _("bookings need approval"),
+        default=False,
+        help_text=_("A booking holds the room only once the room's approver has approved it."),
+    )
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approver"),
+        help_text=_("Who approves bookings; if nobody is named, any clerk."),
+    )
+    opens_at = models.TimeField(_("bookable from"), null=True, blank=True)
+    closes_at = models.TimeField(_("bookable until"), null=True, blank=True)
+    max_days_ahead = models.PositiveIntegerField(
+        _("bookable at most this many days ahead"), null=True, blank=True
+    )
+    # The door display's secret URL (like the calendar feed token): a tablet needs no login.
+    display_token = models.CharField(max_length=40, default=new_sign_in_token, editable=False)
 
     class Meta:
         ordering = ["order", "name"]
@@ -49,10 +77,16 @@ class Room(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("meetings:room_edit", args=[self.pk])
 
+    @property
+    def equipment_list(self) -> list[str]:
+        text = self.equipment.replace("，", ",").replace("、", ",")
+        return [item.strip() for item in text.split(",") if item.strip()]
+
 
 class Meeting(WorkflowMixin):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        AWAITING_ROOM = "awaiting_room", _("Awaiting room approval")
         SCHEDULED = "scheduled", _("Scheduled")
         HELD = "held", _("Held")
         MINUTED = "minuted", _("Minuted")
@@ -67,7 +101,9 @@ class Meeting(WorkflowMixin):
 
     # Add the reverse step to a service whenever a new edge appears here.
     TRANSITIONS = {
-        Status.DRAFT: {Status.SCHEDULED, Status.CANCELLED},
+        Status.DRAFT: {Status.SCHEDULED, Status.AWAITING_ROOM, Status.CANCELLED},
+        # approved: scheduled; returned by the room's approver: back to draft (room_booking_*)
+        Status.AWAITING_ROOM: {Status.SCHEDULED, Status.DRAFT, Status.CANCELLED},
         Status.SCHEDULED: {Status.HELD, Status.CANCELLED},
         Status.HELD: {Status.MINUTED},
         Status.MINUTED: set(),
@@ -76,14 +112,20 @@ class Meeting(WorkflowMixin):
     # A draft is a plan and a cancelled meeting is gone: only these hold their room.
     ACTIVE = (Status.SCHEDULED, Status.HELD, Status.MINUTED)
     EDITABLE = (Status.DRAFT, Status.SCHEDULED)
+    # Not yet over and not off: what a room's deactivation or a series cancel is about.
+    UPCOMING = (Status.DRAFT, Status.AWAITING_ROOM, Status.SCHEDULED)
 
     title = models.CharField(_("meeting title"), max_length=200)
     kind = models.CharField(
         _("kind of meeting"), max_length=20, choices=Kind.choices, default=Kind.OFFICE
     )
     status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
+    # 补录: entered after it took place (held without a booking); no invitations went out.
+    recorded_afterwards = models.BooleanField(_("recorded afterwards"), default=False)
+    # The visits meeting_guests_preregister made at reception (cancelled with the meeting).
+    guest_visit_ids = models.JSONField(default=list, blank=True, editable=False)
     # When the external guests were pre-registered as visitors at reception (once only).
     guests_preregistered_at = models.DateTimeField(
         _("guests pre-registered at"), null=True, blank=True
@@ -190,9 +232,14 @@ class Attendance(models.Model):
 
     class Presence(models.TextChoices):
         UNKNOWN = "unknown", _("Not recorded")
-        PRESENT = "present", _("Present")
+        SIGNED_IN = "signed_in", _("Signed in")  # scanned the code: signed_in_at is set
+        PRESENT = "present", _("Present")  # marked by the recorder: no sign-in time
+        EXCUSED = "excused", _("Excused")  # 请假, with absence_reason
         ABSENT = "absent", _("Absent")
-        EXCUSED = "excused", _("Excused")
+        OBSERVER = "observer", _("Sat in")  # 列席
+
+    # Who counts as having been there, in the minutes' 出席.
+    ATTENDED = (Presence.SIGNED_IN, Presence.PRESENT)
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     user = models.ForeignKey(
@@ -211,6 +258,7 @@ class Attendance(models.Model):
         _("attendance"), max_length=10, choices=Presence.choices, default=Presence.UNKNOWN
     )
     signed_in_at = models.DateTimeField(_("signed in at"), null=True, blank=True)
+    absence_reason = models.CharField(_("reason for absence"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-required", "user__username"]

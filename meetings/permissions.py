@@ -22,6 +22,20 @@ def can_book(user) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
 
+def may_record_afterwards(user) -> bool:
+    """补录: the office's clerks (and the director) enter meetings held without a booking."""
+    return has_role(user, "clerk", "director")
+
+
+def may_approve_booking(user, room) -> bool:
+    """A room that needs approval: its named approver, else any clerk (a director always)."""
+    if has_role(user, "director"):
+        return True
+    if room.approver_id:
+        return user.pk == room.approver_id
+    return has_role(user, "clerk")
+
+
 def _runs(user, meeting: Meeting) -> bool:
     return user.pk == meeting.organiser_id or has_role(user, "director")
 
@@ -145,3 +159,16 @@ def can_manage_materials(user, meeting: Meeting) -> bool:
         Meeting.Status.SCHEDULED,
         Meeting.Status.HELD,
     )
+
+
+def can_record_afterwards(user) -> bool:
+    return may_record_afterwards(user)
+
+
+def can_decide_room_booking(user, meeting: Meeting) -> bool:
+    """The current step of the booking's chain: the room's approver (office.approvals)."""
+    if meeting.status != Meeting.Status.AWAITING_ROOM:
+        return False
+    from office.services.approvals import current_step, may_decide
+
+    return may_decide(user, current_step(meeting))

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
+from django.utils import timezone
 from django.utils.timezone import now
 
 from office.calendar import CalendarEvent
@@ -49,6 +50,22 @@ def meeting_list_for(user, *, status: str = "", when: str = "", q: str = "") -> 
 def meeting_detail_for(user, pk: int) -> Meeting:
     """One meeting in scope, with everything its page shows (raises Meeting.DoesNotExist)."""
     return meetings_for(user).select_related("room", "organiser", "chair", "recorder").get(pk=pk)
+
+
+def booking_awaiting(user, pk: int) -> Meeting | None:
+    """A booking of a room that needs approval, when `user` decides its current step."""
+    from office.approvals import steps_awaiting
+
+    from .approvals import RULE
+
+    step = steps_awaiting(user, rule=RULE).filter(chain__target_id=str(pk)).first()
+    if step is None:
+        return None
+    return (
+        Meeting.objects.filter(pk=pk, status=Meeting.Status.AWAITING_ROOM)
+        .select_related("room", "organiser", "chair", "recorder")
+        .first()
+    )
 
 
 def attendances_of(meeting: Meeting) -> QuerySet[Attendance]:
@@ -152,3 +169,22 @@ def calendar_event(meeting: Meeting) -> CalendarEvent:
         sequence=meeting.sequence,
         cancelled=meeting.status == Meeting.Status.CANCELLED,
     )
+
+
+def door_display(room: Room) -> dict:
+    """The tablet at the door: today's bookings, the one on now and the next one (no
+    titles: the corridor is not the meeting's audience)."""
+    moment = now()
+    today = timezone.localdate()
+    midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time()))
+    active = Meeting.objects.filter(room=room, status__in=Meeting.ACTIVE).select_related(
+        "organiser__department"
+    )
+    today_list = list(
+        active.filter(start__lt=midnight + datetime.timedelta(days=1), end__gt=midnight).order_by(
+            "start"
+        )
+    )
+    current = next((m for m in today_list if m.start <= moment < m.end), None)
+    upcoming = active.filter(start__gt=moment).order_by("start").first()
+    return {"today": today_list, "current": current, "next": upcoming, "now": moment}

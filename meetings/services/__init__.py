@@ -1,10 +1,11 @@
 """Every write of the meetings app; one function per transition."""
 
+from .afterwards import meeting_record_afterwards
 from .attendance import attendance_record, invitation_reply, sign_in
 from .guests import meeting_guests_preregister
 from .materials import material_add, material_remove
 from .minutes import ResolutionData, minutes_approve, minutes_return, minutes_save, minutes_submit
-from .rooms import room_save
+from .rooms import room_deactivate, room_save
 from .scheduling import (
     MeetingData,
     conflict_message,
@@ -14,6 +15,7 @@ from .scheduling import (
     meeting_schedule,
     meeting_update,
 )
+from .series import series_cancel, series_gaps, series_readd
 
 __all__ = [
     "MeetingData",
@@ -25,6 +27,7 @@ __all__ = [
     "meeting_create",
     "meeting_guests_preregister",
     "meeting_mark_held",
+    "meeting_record_afterwards",
     "meeting_schedule",
     "meeting_update",
     "material_add",
@@ -33,6 +36,10 @@ __all__ = [
     "minutes_return",
     "minutes_save",
     "minutes_submit",
+    "room_deactivate",
     "room_save",
+    "series_cancel",
+    "series_gaps",
+    "series_readd",
     "sign_in",
 ]

@@ -77,32 +77,61 @@ def sign_in(*, meeting_id: int, user, token: str) -> Attendance:
             _("Sign-in is open from %(minutes)s minutes before the start until the end.")
             % {"minutes": conf.sign_in_opens_minutes()}
         )
-    if attendance.presence != Attendance.Presence.PRESENT:
-        attendance.presence, attendance.signed_in_at = Attendance.Presence.PRESENT, now()
-        attendance.save(update_fields=["presence", "signed_in_at"])
+    if attendance.presence != Attendance.Presence.SIGNED_IN:
+        attendance.presence, attendance.signed_in_at = Attendance.Presence.SIGNED_IN, now()
+        attendance.absence_reason = ""
+        attendance.save(update_fields=["presence", "signed_in_at", "absence_reason"])
         audit(actor=user, verb="meeting.signed_in", target=meeting)
     return attendance
 
 
+# What the recorder may mark; 签到 (signed_in) comes only from scanning the code.
+MARKS = (
+    Attendance.Presence.UNKNOWN,
+    Attendance.Presence.PRESENT,
+    Attendance.Presence.EXCUSED,
+    Attendance.Presence.ABSENT,
+    Attendance.Presence.OBSERVER,
+)
+
+
 @transaction.atomic
-def attendance_record(*, meeting_id: int, by, presence: dict[int, str]) -> int:
-    """The recorder marks present / absent / excused; returns how many rows changed."""
+def attendance_record(
+    *, meeting_id: int, by, presence: dict[int, str], reasons: dict[int, str] | None = None
+) -> int:
+    """The recorder marks present / excused (with a reason) / absent / sat in; returns how
+    many rows changed. A scanned sign-in stays one unless the recorder marks otherwise."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
     require_actor(perms.may_record(by, meeting))
     if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD):
         raise DomainError(_("Attendance can no longer be changed."))
-    valid = set(Attendance.Presence.values)
+    reasons = reasons or {}
     changed = 0
-    for attendance in meeting.attendances.select_for_update():
+    for attendance in meeting.attendances.select_for_update().select_related("user"):
         value = presence.get(attendance.user_id)
-        if value is None or value == attendance.presence:
+        reason = (reasons.get(attendance.user_id) or "").strip()[:300]
+        if value is None:
             continue
-        if value not in valid:
+        if value == attendance.presence and (
+            value != Attendance.Presence.EXCUSED
+            or not reason
+            or reason == attendance.absence_reason
+        ):
+            continue
+        if value not in MARKS:
             raise DomainError(_("Unknown attendance value."))
+        if value == Attendance.Presence.EXCUSED:
+            reason = reason or attendance.reason  # the reason they gave when declining
+            if not reason:
+                raise DomainError(
+                    _("Please give the reason why %(person)s is excused.")
+                    % {"person": attendance.user}
+                )
         attendance.presence = value
-        if value == Attendance.Presence.PRESENT and attendance.signed_in_at is None:
-            attendance.signed_in_at = now()
-        attendance.save(update_fields=["presence", "signed_in_at"])
+        attendance.absence_reason = reason if value == Attendance.Presence.EXCUSED else ""
+        # marked by the recorder: not a sign-in, so no sign-in time (it was never scanned)
+        attendance.signed_in_at = None
+        attendance.save(update_fields=["presence", "signed_in_at", "absence_reason"])
         changed += 1
     if changed:
         audit(actor=by, verb="meeting.attendance_recorded", target=meeting, data={"rows": changed})

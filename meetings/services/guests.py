@@ -39,8 +39,9 @@ def meeting_guests_preregister(*, meeting_id: int, by) -> int:
     if not by_organisation:
         raise DomainError(_("This meeting has no external guests."))
     purpose = _("Meeting: %(title)s") % {"title": meeting.title}
+    visit_ids = []
     for organisation, visitors in by_organisation.items():
-        visit_register(
+        visit = visit_register(
             host=meeting.organiser,
             by=by,
             organisation=organisation,
@@ -49,8 +50,9 @@ def meeting_guests_preregister(*, meeting_id: int, by) -> int:
             expected_departure=meeting.end + ARRIVAL_MARGIN,
             visitors=visitors,
         )
-    meeting.guests_preregistered_at = now()
-    meeting.save(update_fields=["guests_preregistered_at"])
+        visit_ids.append(visit.pk)
+    meeting.guests_preregistered_at, meeting.guest_visit_ids = now(), visit_ids
+    meeting.save(update_fields=["guests_preregistered_at", "guest_visit_ids"])
     audit(
         actor=by,
         verb="meeting.guests_preregistered",

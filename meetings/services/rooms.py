@@ -1,12 +1,16 @@
-"""Meeting rooms: kept by the clerks."""
+"""Meeting rooms: kept by the clerks. Room rules, approval of bookings, deactivation."""
+
+import datetime
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from office.errors import require_actor
-from office.services import audit
+from office.errors import DomainError, require_actor
+from office.services import audit, notify
 
 from .. import permissions as perms
-from ..models import Room
+from ..models import Meeting, Room
 
 
 @transaction.atomic
@@ -17,3 +21,92 @@ def room_save(*, room: Room, by) -> Room:
     room.save()
     audit(actor=by, verb="meeting_room.created" if created else "meeting_room.changed", target=room)
     return room
+
+
+def check_room_rules(room: Room, start: datetime.datetime, end: datetime.datetime) -> None:
+    """Bookable hours and how far ahead: a clear message naming the rule that is broken."""
+    local_start, local_end = timezone.localtime(start), timezone.localtime(end)
+    if room.opens_at or room.closes_at:
+        opens = room.opens_at or datetime.time(0, 0)
+        closes = room.closes_at or datetime.time(23, 59)
+        outside = (
+            local_start.date() != local_end.date()
+            or local_start.time() < opens
+            or local_end.time() > closes
+        )
+        if outside:
+            raise DomainError(
+                _("%(room)s can be booked only between %(opens)s and %(closes)s.")
+                % {"room": room, "opens": f"{opens:%H:%M}", "closes": f"{closes:%H:%M}"}
+            )
+    if room.max_days_ahead is not None:
+        last = timezone.localdate() + datetime.timedelta(days=room.max_days_ahead)
+        if local_start.date() > last:
+            raise DomainError(
+                _("%(room)s can be booked at most %(days)s days ahead (until %(date)s).")
+                % {"room": room, "days": room.max_days_ahead, "date": f"{last:%Y-%m-%d}"}
+            )
+
+
+def upcoming_meetings(room: Room):
+    """What a room's deactivation is about: not yet over, not off."""
+    return (
+        Meeting.objects.filter(room=room, status__in=Meeting.UPCOMING, end__gt=timezone.now())
+        .select_related("organiser")
+        .order_by("start")
+    )
+
+
+@transaction.atomic
+def room_deactivate(*, room_id: int, by, cancel_meetings: bool, reason: str = "") -> int:
+    """The room takes no more bookings; its upcoming meetings are cancelled with notice to
+    everyone invited (and their guests' visits), or kept; returns how many were cancelled."""
+    from .scheduling import cancel_locked
+
+    require_actor(perms.can_manage_rooms(by))
+    room = Room.objects.select_for_update().get(pk=room_id)
+    reason = (reason or "").strip()
+    if cancel_meetings and not reason:
+        raise DomainError(_("Please say why the meetings are cancelled; everyone invited is told."))
+    room.active = False
+    room.save(update_fields=["active"])
+    cancelled = 0
+    if cancel_meetings:
+        text = _("%(room)s is no longer available: %(reason)s") % {"room": room, "reason": reason}
+        for meeting in upcoming_meetings(room).select_for_update(of=("self",)):
+            cancel_locked(meeting, by=by, reason=text)
+            cancelled += 1
+    audit(
+        actor=by,
+        verb="meeting_room.deactivated",
+        target=room,
+        data={"reason": reason, "cancelled": cancelled},
+    )
+    return cancelled
+
+
+def room_booking_approved(meeting: Meeting, *, by, chain) -> None:
+    """The room's approver said yes: the meeting takes its room and the invitations go."""
+    from .scheduling import schedule_locked
+
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("room").get(pk=meeting.pk)
+    )
+    schedule_locked(meeting, by=by, approved=True)
+
+
+def room_booking_returned(meeting: Meeting, *, by, reason: str, chain) -> None:
+    """The room's approver said no: the meeting is a draft again and the organiser is told."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting.require_transition(Meeting.Status.DRAFT, _("This booking no longer awaits approval."))
+    meeting.status = Meeting.Status.DRAFT
+    meeting.save(update_fields=["status", "updated_at"])
+    audit(actor=by, verb="meeting.room_refused", target=meeting, data={"reason": reason})
+    notify(
+        recipients=[meeting.organiser],
+        title=_("Room booking refused: %(title)s") % {"title": meeting.title},
+        body=reason,
+        url=meeting.get_absolute_url(),
+        kind="meetings.room_refused",
+        actor=by,
+    )

@@ -22,6 +22,7 @@ from .. import permissions as perms
 from .. import selectors
 from ..models import AgendaItem, Attendance, Guest, Meeting, Room
 from . import invitations
+from .rooms import check_room_rules
 
 CONSTRAINT = "meeting_room_no_overlap"
 
@@ -44,6 +45,7 @@ class MeetingData:
     optional: list = field(default_factory=list)
     guests: list[tuple[str, str]] = field(default_factory=list)  # (name, organisation)
     agenda: list[dict] = field(default_factory=list)  # title, presenter, minutes_allotted, ...
+    series: uuid.UUID | None = None  # series.series_readd books into an existing series
 
     def invitees(self) -> dict:
         """user -> required?; the chair and the recorder always attend."""
@@ -106,21 +108,26 @@ def _is_room_clash(exc: Exception) -> bool:
     return getattr(diag, "constraint_name", None) == CONSTRAINT
 
 
-def _check_times(data: MeetingData) -> None:
+def _check_times(data: MeetingData, *, rules: bool = True) -> None:
+    """`rules` False for 补录: a meeting that already took place breaks no booking rule."""
     if data.end <= data.start:
         raise DomainError(_("The meeting must end after it starts."))
     if not (data.room or data.place or data.online_link):
         raise DomainError(_("Choose a room, or give another place or an online link."))
     if data.room is not None and not data.room.active:
         raise DomainError(_("%(room)s cannot be booked.") % {"room": data.room})
+    if data.room is not None and rules:
+        check_room_rules(data.room, data.start, data.end)
 
 
 def meeting_create(
-    *, data: MeetingData, by, weeks: int = 1, schedule: bool = True
+    *, data: MeetingData, by, weeks: int = 1, schedule: bool = True, skip_clashes: bool = False
 ) -> list[Meeting]:
     """Create a meeting, or one per week for `weeks` weeks; all or none.
 
-    A clash in any occurrence refuses the whole series and names the clashing dates.
+    A clash in any occurrence refuses the whole series and names the clashing dates, unless
+    `skip_clashes`: then those weeks are left out (series.series_gaps lists them, and
+    series.series_readd books one later when the room is free).
     """
     require_actor(perms.can_book(by))
     _check_times(data)
@@ -130,13 +137,18 @@ def meeting_create(
         (data.start + datetime.timedelta(weeks=i), data.end + datetime.timedelta(weeks=i))
         for i in range(weeks)
     ]
+    for start, end in slots[1:]:
+        if data.room is not None:
+            check_room_rules(data.room, start, end)
     if data.room is not None and schedule:
         clashing = [
             (start, end)
             for start, end in slots
             if selectors.conflicts(room=data.room, start=start, end=end).exists()
         ]
-        if clashing:
+        if clashing and skip_clashes and weeks > 1 and len(clashing) < len(slots):
+            slots = [slot for slot in slots if slot not in clashing]
+        elif clashing:
             _raise_series_clash(data, clashing, weeks, by)
     try:
         return _create(data=data, by=by, slots=slots, schedule=schedule)
@@ -179,7 +191,7 @@ def _hold_room(room_id: int | None) -> None:
 def _create(*, data: MeetingData, by, slots: list, schedule: bool) -> list[Meeting]:
     if schedule:
         _hold_room(data.room.pk if data.room else None)
-    series = uuid.uuid4() if len(slots) > 1 else None
+    series = data.series or (uuid.uuid4() if len(slots) > 1 else None)
     created = []
     for start, end in slots:
         meeting = Meeting(organiser=by, series=series)
@@ -197,7 +209,7 @@ def _create(*, data: MeetingData, by, slots: list, schedule: bool) -> list[Meeti
         created.append(meeting)
     if schedule:
         for meeting in created:
-            _schedule(meeting, by)
+            schedule_locked(meeting, by=by)
     return created
 
 
@@ -249,7 +261,44 @@ def _sync_attendees(meeting: Meeting, data: MeetingData) -> tuple[list, list]:
     return added, removed
 
 
-def _schedule(meeting: Meeting, by) -> None:
+def schedule_locked(meeting: Meeting, *, by, approved: bool = False) -> None:
+    """Send a locked draft out. A room that needs approval is only requested (the chain's
+    approval calls this again with `approved`); its approver books it directly."""
+    room = meeting.room
+    if (
+        room is not None
+        and room.needs_approval
+        and not approved
+        and not perms.may_approve_booking(by, room)
+    ):
+        from office.services.approvals import approval_start
+
+        from ..approvals import RULE
+
+        meeting.require_transition(
+            Meeting.Status.AWAITING_ROOM, _("Only a draft meeting can be scheduled.")
+        )
+        meeting.status = Meeting.Status.AWAITING_ROOM
+        meeting.save(update_fields=["status", "updated_at"])
+        audit(actor=by, verb="meeting.room_requested", target=meeting)
+        approval_start(rule=RULE, target=meeting, by=by)
+        return
+    if approved and room is not None:
+        _hold_room(room.pk)
+        clash = selectors.conflicts(
+            room=room, start=meeting.start, end=meeting.end, exclude_pk=meeting.pk
+        )
+        if clash.exists():
+            raise DomainError(
+                conflict_message(
+                    room=room,
+                    start=meeting.start,
+                    end=meeting.end,
+                    seats=meeting.attendances.count(),
+                    by=by,
+                    exclude_pk=meeting.pk,
+                )
+            )
     meeting.require_transition(
         Meeting.Status.SCHEDULED, _("Only a draft meeting can be scheduled.")
     )
@@ -279,7 +328,7 @@ def meeting_schedule(*, meeting_id: int, by) -> Meeting:
                 ).exists()
             ):
                 raise _RoomTaken
-            _schedule(meeting, by)
+            schedule_locked(meeting, by=by)
             return meeting
     except (IntegrityError, _RoomTaken) as exc:
         if not _is_room_clash(exc):
@@ -359,11 +408,26 @@ def meeting_cancel(*, meeting_id: int, by, reason: str) -> Meeting:
     meeting.require_transition(
         Meeting.Status.CANCELLED, _("Only a draft or scheduled meeting can be cancelled.")
     )
+    return cancel_locked(meeting, by=by, reason=reason)
+
+
+def cancel_locked(meeting: Meeting, *, by, reason: str) -> Meeting:
+    """Cancel a locked meeting (the caller checked who): the invited hear of it, a pending
+    room approval is withdrawn, and the guests' visits at reception are called off."""
+    from reception.services import meeting_visits_cancel
+
+    meeting.require_transition(
+        Meeting.Status.CANCELLED, _("Only a draft or scheduled meeting can be cancelled.")
+    )
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Please say why the meeting is cancelled."))
     was_scheduled = meeting.status == Meeting.Status.SCHEDULED
-    meeting.status, meeting.cancel_reason = Meeting.Status.CANCELLED, reason
+    if meeting.status == Meeting.Status.AWAITING_ROOM:
+        from office.services.approvals import approval_cancel
+
+        approval_cancel(target=meeting, by=by)
+    meeting.status, meeting.cancel_reason = Meeting.Status.CANCELLED, reason[:2000]
     meeting.sequence += 1
     meeting.save(update_fields=["status", "cancel_reason", "sequence", "updated_at"])
     audit(actor=by, verb="meeting.cancelled", target=meeting, data={"reason": reason})
@@ -371,6 +435,13 @@ def meeting_cancel(*, meeting_id: int, by, reason: str) -> Meeting:
         people = [a.user for a in meeting.attendances.select_related("user")]
         invitations.withdraw(meeting, people, by=by, cancelled=True)
     invitations.cancel_reminders(meeting)
+    if meeting.guest_visit_ids:
+        meeting_visits_cancel(
+            visit_ids=meeting.guest_visit_ids,
+            by=by,
+            reason=_("The meeting “%(title)s” was cancelled: %(reason)s")
+            % {"title": meeting.title, "reason": reason},
+        )
     return meeting
 
 

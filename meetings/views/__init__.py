@@ -1,3 +1,4 @@
+from .door import room_door
 from .materials import material_delete, material_download, material_upload
 from .meetings import (
     attendance_record,
@@ -12,7 +13,8 @@ from .meetings import (
     meeting_schedule,
 )
 from .minutes import minutes_approve, minutes_page, minutes_pdf, minutes_return
-from .rooms import board, room_edit, room_list
+from .rooms import board, room_deactivate, room_edit, room_list
+from .series import meeting_record_afterwards, room_booking_decide, series_readd
 from .signin import sign_in, sign_in_screen
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "meeting_guests_preregister",
     "meeting_held",
     "meeting_list",
+    "meeting_record_afterwards",
     "meeting_reply",
     "meeting_schedule",
     "material_delete",
@@ -34,8 +37,12 @@ __all__ = [
     "minutes_page",
     "minutes_pdf",
     "minutes_return",
+    "room_booking_decide",
+    "room_deactivate",
+    "room_door",
     "room_edit",
     "room_list",
+    "series_readd",
     "sign_in",
     "sign_in_screen",
 ]

@@ -1,5 +1,6 @@
 """Meeting pages: list, booking form, detail, and the organiser's and attendees' actions."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -15,10 +16,10 @@ from office.views.actions import action
 from .. import permissions, selectors, services
 from ..forms import (
     AgendaFormSet,
-    CancelForm,
     MaterialForm,
     MeetingForm,
     ReplyForm,
+    SeriesCancelForm,
     agenda_from,
 )
 from ..models import Attendance, Meeting
@@ -28,7 +29,11 @@ def meeting_or_404(user, pk: int) -> Meeting:
     try:
         return selectors.meeting_detail_for(user, pk)
     except Meeting.DoesNotExist as exc:
-        raise Http404 from exc
+        # the room's approver need not be invited: a booking awaiting them is theirs to see
+        pending = selectors.booking_awaiting(user, pk)
+        if pending is None:
+            raise Http404 from exc
+        return pending
 
 
 def meeting_list(request):
@@ -44,6 +49,7 @@ def meeting_list(request):
         "q": q,
         "statuses": Meeting.Status.choices,
         "can_book": permissions.can_book(request.user),
+        "can_record_afterwards": permissions.can_record_afterwards(request.user),
     }
     if request.htmx:
         return render(request, "meetings/partials/_meeting_table.html", context)
@@ -67,11 +73,30 @@ def meeting_create(request):
                 by=request.user,
                 weeks=form.cleaned_data["weeks"],
                 schedule=schedule,
+                skip_clashes=form.cleaned_data.get("skip_clashes", False),
             )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            if schedule:
+            skipped = form.cleaned_data["weeks"] - len(created)
+            if skipped:
+                messages.warning(
+                    request,
+                    _(
+                        "%(n)s week(s) were left out because the room is taken; "
+                        "the meeting page lists them to book again."
+                    )
+                    % {"n": skipped},
+                )
+            if created[0].status == Meeting.Status.AWAITING_ROOM:
+                messages.success(
+                    request,
+                    _(
+                        "The booking awaits the room's approval; the invitations go once it "
+                        "is approved."
+                    ),
+                )
+            elif schedule:
                 messages.success(
                     request,
                     _("Booked %(n)s meeting(s); the invitations have been sent.")
@@ -139,7 +164,9 @@ def detail_context(request, meeting: Meeting, **extra) -> dict:
     counts = {value: 0 for value in Attendance.Response.values}
     for attendance in attendances:
         counts[attendance.response] += 1
+    series_gaps = services.series_gaps(meeting) if meeting.series else []
     return {
+        "series_gaps": series_gaps,
         "meeting": meeting,
         "attendances": attendances,
         "reply_counts": counts,
@@ -152,7 +179,7 @@ def detail_context(request, meeting: Meeting, **extra) -> dict:
         "material_form": MaterialForm(agenda_items=agenda_items),
         "presence_choices": Attendance.Presence.choices,
         "reply_form": extra.pop("reply_form", None) or ReplyForm(),
-        "cancel_form": extra.pop("cancel_form", None) or CancelForm(),
+        "cancel_form": extra.pop("cancel_form", None) or SeriesCancelForm(),
         "can": {
             "edit": permissions.can_edit_meeting(user, meeting),
             "schedule": permissions.can_schedule_meeting(user, meeting),
@@ -168,6 +195,7 @@ def detail_context(request, meeting: Meeting, **extra) -> dict:
             "read_minutes": permissions.can_read_minutes(user, meeting, minutes),
             "approve_minutes": permissions.can_approve_minutes(user, minutes),
             "materials": permissions.can_manage_materials(user, meeting),
+            "decide_room": permissions.can_decide_room_booking(user, meeting),
         },
         **extra,
     }
@@ -202,11 +230,15 @@ def meeting_cancel(request, pk: int):
     return action(
         request,
         allowed=permissions.can_cancel_meeting(request.user, meeting),
-        form=CancelForm(request.POST),
-        perform=lambda data: services.meeting_cancel(
-            meeting_id=meeting.pk, by=request.user, reason=data["reason"]
+        form=SeriesCancelForm(request.POST),
+        perform=lambda data: services.series_cancel(
+            meeting_id=meeting.pk, by=request.user, reason=data["reason"], scope=data["scope"]
         ),
-        success=_("The meeting has been cancelled."),
+        success=lambda n: (
+            _("The meeting has been cancelled.")
+            if n == 1
+            else _("%(n)s meetings of the series have been cancelled.") % {"n": n}
+        ),
         redirect_to=meeting,
         page=lambda form: render(
             request,
@@ -257,14 +289,14 @@ def meeting_reply(request, pk: int):
         return render(request, "meetings/meeting_detail.html", context, status=400)
 
     def reply_card(result):
-        mine.refresh_from_db()
-        context = {
-            "meeting": meeting,
-            "mine": mine,
-            "reply_form": ReplyForm(),
-            "can": {"reply": permissions.can_reply(request.user, meeting, mine)},
-        }
-        return render(request, "meetings/partials/_reply.html", context)
+        """The card with a confirmation, and the attendee table (with its counts) out of band."""
+        context = detail_context(
+            request,
+            meeting,
+            reply_message=_("Your reply has been sent to the organiser."),
+            oob=True,
+        )
+        return render(request, "meetings/partials/_reply_answer.html", context)
 
     return action(
         request,
@@ -286,16 +318,30 @@ def meeting_reply(request, pk: int):
 @require_POST
 def attendance_record(request, pk: int):
     meeting = meeting_or_404(request.user, pk)
-    presence = {}
+    presence, reasons = {}, {}
     for key, value in request.POST.items():
-        if key.startswith("presence_") and key[9:].isdigit():
-            presence[int(key[9:])] = value
+        name, _sep, uid = key.partition("_")
+        if uid.isdigit() and name in ("presence", "reason"):
+            (presence if name == "presence" else reasons)[int(uid)] = value
+    saved = _("Attendance saved (%(n)s changed).")
+
+    def panel(form):  # htmx, refused: the table again with the message
+        context = detail_context(request, meeting, attendance_errors=form.non_field_errors())
+        return render(request, "meetings/partials/_attendees.html", context, status=400)
+
     return action(
         request,
         allowed=permissions.can_record_attendance(request.user, meeting),
+        form=forms.Form(request.POST) if request.htmx else None,
         perform=lambda data: services.attendance_record(
-            meeting_id=meeting.pk, by=request.user, presence=presence
+            meeting_id=meeting.pk, by=request.user, presence=presence, reasons=reasons
         ),
-        success=lambda changed: _("Attendance saved (%(n)s changed).") % {"n": changed},
+        success=lambda changed: saved % {"n": changed},
         redirect_to=meeting,
+        page=panel if request.htmx else None,
+        htmx=lambda changed: render(
+            request,
+            "meetings/partials/_attendees.html",
+            detail_context(request, meeting, panel_message=saved % {"n": changed}),
+        ),
     )

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -87,9 +88,11 @@ def _save_and_maybe_submit(request, meeting, form, formset) -> None:
 
 
 def attendance_groups(meeting) -> dict:
+    """By kind; `attended` is 出席: signed in by the code or marked present by the recorder."""
     groups = {value: [] for value in Attendance.Presence.values}
     for attendance in selectors.attendances_of(meeting):
         groups[attendance.presence].append(attendance)
+    groups["attended"] = groups["signed_in"] + groups["present"]
     return groups
 
 
@@ -141,7 +144,8 @@ def minutes_pdf(request, pk: int):
         raise Http404
     if not permissions.can_read_minutes(request.user, meeting, minutes):
         raise PermissionDenied
-    pdf = g.render_official("meetings/pdf/minutes.html", minutes_pdf_context(meeting, minutes))
+    with translation.override("zh-hans"):  # a 纪要 is a Chinese official document, always
+        pdf = g.render_official("meetings/pdf/minutes.html", minutes_pdf_context(meeting, minutes))
     return pdf_response(pdf, f"会议纪要-{meeting.title}.pdf")
 
 
@@ -154,6 +158,16 @@ MINUTES_MARK = {
 NUMERALS = "一二三四五六七八九十"
 
 
+HALF_TO_FULL = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+)
+
+
+def full_width(text: str) -> str:
+    """A 纪要 uses full-width punctuation: what was typed with ASCII marks is turned round."""
+    return text.translate(HALF_TO_FULL)
+
+
 def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
@@ -164,7 +178,10 @@ def minutes_pdf_context(meeting, minutes) -> dict:
     resolutions = list(minutes.resolutions.select_related("owner", "owner__department"))
     attendance = attendance_groups(meeting)
     guests = list(meeting.guests.all())
-    paragraphs = [line for line in minutes.summary.splitlines() if line.strip()]
+    paragraphs = []
+    if meeting.recorded_afterwards:
+        paragraphs.append("（本次会议系会后补录。）")
+    paragraphs += [line for line in minutes.summary.splitlines() if line.strip()]
     for index, item in enumerate(agenda_items):
         number = NUMERALS[index] if index < len(NUMERALS) else str(index + 1)
         paragraphs.append(
@@ -179,17 +196,28 @@ def minutes_pdf_context(meeting, minutes) -> dict:
             paragraphs.append(
                 f"（{index}）{r.content}（责任人：{_name(r.owner)}，完成时限：{g.chinese_date(r.deadline)}）"
             )
-    lines = g.body_lines("\n".join(paragraphs))
+    lines = g.body_lines(full_width("\n".join(paragraphs)))
     cut = max(len(lines) - 2, 0)
     groups = [
-        ("出席", [_name(a.user) for a in attendance.get("present", [])]),
-        ("请假", [_name(a.user) for a in attendance.get("excused", [])]),
-        ("列席", [f"{x.organisation}{x.name}" for x in guests]),
+        ("出席", [_name(a.user) for a in attendance["attended"]]),
+        (
+            "请假",
+            [
+                _name(a.user) + (f"（{a.absence_reason}）" if a.absence_reason else "")
+                for a in attendance["excused"]
+            ],
+        ),
+        ("缺席", [_name(a.user) for a in attendance["absent"]]),
+        (
+            "列席",
+            [_name(a.user) for a in attendance["observer"]]
+            + [f"{x.organisation}{x.name}" for x in guests],
+        ),
     ]
     attendance_lines = []
     for label, names in groups:
         if names:
-            attendance_lines += g.labelled_lines(label, "、".join(names))
+            attendance_lines += g.labelled_lines(label, full_width("、".join(names)))
     mark_text = MINUTES_MARK.get(meeting.kind, "会议纪要")
     mark_size = min(15 * g.MM, g.WIDTH * 0.96 / len(mark_text))
     return {

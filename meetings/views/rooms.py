@@ -12,8 +12,9 @@ from office.params import date_param
 from office.views.actions import action
 
 from .. import permissions, selectors, services
-from ..forms import RoomForm
+from ..forms import RoomDeactivateForm, RoomForm
 from ..models import Room
+from ..services.rooms import upcoming_meetings
 
 DAY_STARTS, DAY_ENDS = 7, 22  # the day view's time axis, local hours
 
@@ -82,13 +83,58 @@ def room_list(request):
 def room_edit(request, pk: int | None = None):
     allowed = permissions.can_manage_rooms(request.user)
     room = get_object_or_404(Room, pk=pk) if pk and allowed else None
+    was_active = room.active if room else False
     form = RoomForm(request.POST or None, instance=room)
+
+    def save(data):
+        changed = form.save(commit=False)
+        asks = was_active and not changed.active and upcoming_meetings(changed).exists()
+        if asks:  # the rest is saved; what happens to its meetings is asked next
+            changed.active = True
+        services.room_save(room=changed, by=request.user)
+        return asks
+
     return action(
         request,
         allowed=allowed,
         form=form,
-        perform=lambda data: services.room_save(room=form.save(commit=False), by=request.user),
-        success=_("The room has been saved."),
-        redirect_to="meetings:rooms",
+        perform=save,
+        success=lambda asks: None if asks else _("The room has been saved."),
+        redirect_to=lambda asks: (
+            reverse("meetings:room_deactivate", args=[room.pk]) if asks else "meetings:rooms"
+        ),
         page=lambda form: render(request, "meetings/room_form.html", {"form": form, "room": room}),
+    )
+
+
+def room_deactivate(request, pk: int):
+    """Taking a room out of use: its upcoming meetings are listed and the clerk decides."""
+    if not permissions.can_manage_rooms(request.user):
+        raise PermissionDenied
+    room = get_object_or_404(Room, pk=pk)
+    form = RoomDeactivateForm(request.POST or None)
+    meetings = list(upcoming_meetings(room))
+
+    def page(form):
+        context = {"room": room, "form": form, "meetings": meetings}
+        return render(request, "meetings/room_deactivate.html", context)
+
+    return action(
+        request,
+        allowed=True,
+        form=form,
+        perform=lambda data: services.room_deactivate(
+            room_id=room.pk,
+            by=request.user,
+            cancel_meetings=data["decision"] == RoomDeactivateForm.CANCEL,
+            reason=data["reason"],
+        ),
+        success=lambda n: (
+            _("%(room)s takes no more bookings; %(n)s meeting(s) cancelled, everyone invited told.")
+            % {"room": room, "n": n}
+            if n
+            else _("%(room)s takes no more bookings; its meetings are kept.") % {"room": room}
+        ),
+        redirect_to="meetings:rooms",
+        page=page,
     )

@@ -1,6 +1,7 @@
 """Sign-in (签到): the screen in the room shows a QR code; attendees open it and confirm."""
 
 import segno
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
@@ -26,7 +27,7 @@ def sign_in_screen(request, pk: int):
     url = sign_in_url(request, meeting)
     qr_svg = segno.make(url, error="m").svg_inline(scale=8, dark="#111", light="#fff")
     attendances = meeting.attendances.select_related("user").order_by("user__username")
-    signed = [a for a in attendances if a.presence == a.Presence.PRESENT]
+    signed = [a for a in attendances if a.presence == a.Presence.SIGNED_IN]
     context = {
         "meeting": meeting,
         "qr_svg": qr_svg,
@@ -48,17 +49,30 @@ def sign_in(request, pk: int):
 
     def page(form):
         context = {"meeting": meeting, "token": token, "mine": mine}
+        if request.htmx and form is not None:  # refused: the card again with the reason
+            context["error"] = " ".join(form.non_field_errors())
+            return render(request, "meetings/partials/_sign_in_card.html", context, status=400)
         return render(request, "meetings/sign_in.html", context)
+
+    def card(attendance):
+        context = {
+            "meeting": meeting,
+            "mine": attendance,
+            "sign_in_message": _("You are signed in. Welcome!"),
+        }
+        return render(request, "meetings/partials/_sign_in_card.html", context)
 
     if request.method != "POST":
         return page(None)
     return action(
         request,
         allowed=permissions.can_sign_in(request.user, meeting, mine),
+        form=forms.Form(request.POST) if request.htmx else None,
         perform=lambda data: services.sign_in(
             meeting_id=meeting.pk, user=request.user, token=token
         ),
         success=_("You are signed in. Welcome!"),
         redirect_to=meeting,
         page=page,
+        htmx=card,
     )

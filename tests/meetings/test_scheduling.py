@@ -214,7 +214,7 @@ def test_sign_in_needs_the_screen_token_an_invitation_and_the_right_time(staff, 
         services.sign_in(meeting_id=meeting.pk, user=other_staff, token=meeting.sign_in_token)
     services.sign_in(meeting_id=meeting.pk, user=staff, token=meeting.sign_in_token)
     attendance = Attendance.objects.get(meeting=meeting, user=staff)
-    assert attendance.presence == "present" and attendance.signed_in_at is not None
+    assert attendance.presence == "signed_in" and attendance.signed_in_at is not None
     later = MeetingFactory(start=at(3, 9), end=at(3, 10))
     Attendance.objects.create(meeting=later, user=staff)
     with pytest.raises(DomainError):

@@ -213,9 +213,11 @@ def test_sign_in_screen_shows_a_qr_code(client_for, clerk, meeting):
 
 def test_recorder_marks_attendance(client_for, clerk, staff, meeting):
     client_for(clerk).post(
-        reverse("meetings:attendance", args=[meeting.pk]), {f"presence_{staff.pk}": "excused"}
+        reverse("meetings:attendance", args=[meeting.pk]),
+        {f"presence_{staff.pk}": "excused", f"reason_{staff.pk}": "出差"},
     )
-    assert Attendance.objects.get(meeting=meeting, user=staff).presence == "excused"
+    row = Attendance.objects.get(meeting=meeting, user=staff)
+    assert (row.presence, row.absence_reason) == ("excused", "出差")
 
 
 def test_minutes_page_only_for_the_recorder_to_write(client_for, clerk, staff, meeting):

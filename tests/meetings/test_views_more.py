@@ -19,7 +19,7 @@ def test_sign_in_from_the_qr_link(client_for, staff):
     assert Attendance.objects.get(user=staff).presence == "unknown"
     response = client.post(url, {"t": meeting.sign_in_token})
     assert response.status_code == 302
-    assert Attendance.objects.get(user=staff).presence == "present"
+    assert Attendance.objects.get(user=staff).presence == "signed_in"
 
 
 def test_changing_a_meeting_through_the_form_tells_attendees(
