@@ -1,0 +1,295 @@
+"""Vehicles demo data: leaders' own cars and the pool, drivers (one with a login), and trips
+in every state placed around the moment of loading, including the seeds' case: the deputy
+county head's car lent to the county head for the morning, with a reason, a stand-in car and
+the deputy told; and a confirmed trip reassigned to another car, its passengers told.
+
+Trips go through the services (chains, notices, audit); idempotent: a second run adds
+nothing."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from office.demo import DEMO_PASSWORD
+from office.models import Department, User
+from office.services.approvals import current_step
+
+from . import services
+from .models import Driver, Trip, Vehicle
+
+MARK = "（演示）"
+
+
+def at(days: int, hour: int, minute: int = 0) -> datetime.datetime:
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def _user(username: str, name: str, title: str, department, roles=()) -> User:
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "name": name,
+            "title": title,
+            "department": department,
+            "email": f"{username}@example.com",
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        user.groups.set(Group.objects.filter(name__in=roles))
+    return user
+
+
+def _fleet(county_head, deputy, driver_user):
+    cars = {}
+    for plate, kind, model, seats, power, leader, status in [
+        ("京A·00001", "sedan", "红旗H5", 4, "fuel", county_head, "in_service"),
+        ("京A·00002", "sedan", "红旗H5", 4, "fuel", deputy, "in_service"),
+        ("京A·10001", "sedan", "大众帕萨特", 4, "fuel", None, "in_service"),
+        ("京A·10002", "mpv", "别克GL8", 6, "hybrid", None, "in_service"),
+        ("京A·10003", "sedan", "比亚迪汉EV", 4, "electric", None, "in_service"),
+        ("京A·10004", "minibus", "丰田考斯特", 19, "fuel", None, "in_service"),
+        ("京A·10005", "suv", "长城哈弗H6", 4, "fuel", None, "maintenance"),
+    ]:
+        cars[plate], _created = Vehicle.objects.get_or_create(
+            plate=plate,
+            defaults={
+                "kind": kind,
+                "model_name": model,
+                "seats": seats,
+                "power": power,
+                "leader": leader,
+                "status": status,
+            },
+        )
+    drivers = {}
+    for name, user, licence, phone in [
+        ("王师傅", driver_user, "A1", "13800010001"),
+        ("李师傅", None, "B1", "13800010002"),
+        ("张师傅", None, "C1", "13800010003"),
+        ("赵师傅", None, "A1", "13800010004"),
+    ]:
+        drivers[name], _created = Driver.objects.get_or_create(
+            name=name, defaults={"user": user, "licence_class": licence, "phone": phone}
+        )
+    return cars, drivers
+
+
+def _trip(by, *, days, hours, origin, destination, purpose, passengers=(), people=None, car=None):
+    start, end = at(days, *hours[0]), at(days, *hours[1])
+    data = services.TripData(
+        origin=origin,
+        destination=destination,
+        start=start,
+        end=end,
+        purpose=purpose + MARK,
+        people=people or max(1, len(passengers)),
+        passengers=list(passengers),
+        preferred_vehicle=car,
+    )
+    return services.trip_request(data=data, by=by)
+
+
+def _approve(trip) -> Trip:
+    step = current_step(trip)
+    if step is not None:
+        approver = step.person or User.objects.filter(groups__name=step.role).first()
+        services.trip_decide(trip_id=trip.pk, by=approver, approve=True)
+    trip.refresh_from_db()
+    return trip
+
+
+def seed(log) -> None:
+    if Trip.objects.filter(purpose__endswith=MARK).exists():
+        log("vehicles: demo data already present")
+        return
+    leaders, _created = Department.objects.get_or_create(
+        code="county-leaders", defaults={"name": "县政府领导", "order": 0}
+    )
+    county_head = _user("xianzhang", "李国华", "县长", leaders)
+    deputy = _user("fuxianzhang", "赵文斌", "副县长", leaders)
+    driver_user = _user("driver", "王建军", "驾驶员", Department.objects.get(code="general"))
+    dispatcher, director = (
+        User.objects.get(username="dispatcher"),
+        User.objects.get(username="director"),
+    )
+    staff, clerk = User.objects.get(username="staff"), User.objects.get(username="clerk")
+    sunli, huangtao = User.objects.get(username="sunli"), User.objects.get(username="huangtao")
+    cars, drivers = _fleet(county_head, deputy, driver_user)
+
+    # A week of recorded trips (the monthly figures), one a day, in the pool's cars.
+    odometer = {"京A·10001": 48200, "京A·10002": 30550, "京A·10003": 12040}
+    for day, (plate, driver, km) in zip(
+        range(-7, 0),
+        [
+            ("京A·10001", "李师傅", 46),
+            ("京A·10002", "张师傅", 88),
+            ("京A·10003", "王师傅", 35),
+            ("京A·10001", "赵师傅", 120),
+            ("京A·10002", "李师傅", 64),
+            ("京A·10003", "张师傅", 52),
+            ("京A·10001", "王师傅", 27),
+        ],
+        strict=True,
+    ):
+        trip = _approve(
+            _trip(
+                staff if day % 2 else clerk,
+                days=day,
+                hours=((9, 0), (11, 30)),
+                origin="县政府",
+                destination="市财政局",
+                purpose="报送材料",
+                passengers=[staff if day % 2 else clerk],
+            )
+        )
+        services.trip_dispatch(
+            trip_id=trip.pk, vehicle=cars[plate], driver=drivers[driver], by=dispatcher
+        )
+        start = odometer[plate]
+        odometer[plate] = start + km
+        electric = cars[plate].power == "electric"
+        services.trip_complete(
+            trip_id=trip.pk,
+            by=dispatcher,
+            odometer_start=start,
+            odometer_end=start + km,
+            fuel_litres=None if electric else Decimal(km) * Decimal("0.09"),
+            charge_kwh=Decimal(km) * Decimal("0.15") if electric else None,
+            energy_cost=Decimal(km) * Decimal("0.7"),
+            tolls=Decimal("15") if km > 60 else Decimal("0"),
+        )
+
+    # Waiting for the department head (胡刚, head of finance).
+    _trip(
+        staff,
+        days=2,
+        hours=((9, 0), (12, 0)),
+        origin="县政府",
+        destination="市审计局",
+        purpose="审计资料对接",
+        passengers=[staff],
+    )
+    # Approved, awaiting a car.
+    _approve(
+        _trip(
+            sunli,
+            days=3,
+            hours=((8, 30), (17, 0)),
+            origin="县政府",
+            destination="XX镇政府",
+            purpose="乡镇督查",
+            passengers=[sunli, huangtao],
+        )
+    )
+    # Returned with a reason.
+    returned = _trip(
+        staff,
+        days=4,
+        hours=((14, 0), (15, 0)),
+        origin="县政府",
+        destination="县图书馆",
+        purpose="借阅资料",
+        passengers=[staff],
+    )
+    services.trip_decide(
+        trip_id=returned.pk,
+        by=User.objects.get(username="hugang"),
+        approve=False,
+        reason="路程很近，请步行或乘公交。",
+    )
+    # Cancelled by the requester.
+    cancelled = _approve(
+        _trip(
+            clerk,
+            days=2,
+            hours=((14, 0), (16, 0)),
+            origin="县政府",
+            destination="市档案馆",
+            purpose="档案移交",
+            passengers=[clerk],
+        )
+    )
+    services.trip_cancel(trip_id=cancelled.pk, by=clerk, reason="档案馆改期接收")
+    # Dispatched: the driver with a login sees it on his phone.
+    ahead = _approve(
+        _trip(
+            staff,
+            days=1,
+            hours=((14, 0), (17, 30)),
+            origin="县政府",
+            destination="市发改委",
+            purpose="项目申报",
+            passengers=[staff, huangtao],
+        )
+    )
+    services.trip_dispatch(
+        trip_id=ahead.pk,
+        vehicle=cars["京A·10002"],
+        driver=drivers["王师傅"],
+        by=dispatcher,
+        note="请提前十分钟到楼下",
+    )
+    # Reassigned: first 京A·10001, then the EV because the sedan goes for repair.
+    moved = _approve(
+        _trip(
+            clerk,
+            days=1,
+            hours=((9, 0), (11, 0)),
+            origin="县政府",
+            destination="市政务服务中心",
+            purpose="办理证照",
+            passengers=[clerk],
+        )
+    )
+    services.trip_dispatch(
+        trip_id=moved.pk, vehicle=cars["京A·10001"], driver=drivers["李师傅"], by=dispatcher
+    )
+    services.trip_reassign(
+        trip_id=moved.pk,
+        vehicle=cars["京A·10003"],
+        driver=drivers["李师傅"],
+        by=dispatcher,
+        reason="京A·10001 临时送修，改派电动车。",
+    )
+    # The seeds' case: the county head's own car is at its annual inspection; the deputy's
+    # car is lent to him for the morning, with a reason, and the deputy is told at once and
+    # offered the MPV meanwhile.
+    lent = _approve(
+        _trip(
+            county_head,
+            days=1,
+            hours=((8, 30), (12, 0)),
+            origin="县政府",
+            destination="市政府",
+            purpose="参加全市经济工作会议",
+            passengers=[county_head],
+        )
+    )
+    services.trip_dispatch(
+        trip_id=lent.pk,
+        vehicle=cars["京A·00002"],
+        driver=drivers["赵师傅"],
+        by=dispatcher,
+        lend_reason="县长专车上午年检，市里会议不能迟到。",
+        stand_in=cars["京A·10004"],
+    )
+    # The deputy's own trip in the afternoon, in his own car: nobody needs to approve.
+    own = _trip(
+        deputy,
+        days=1,
+        hours=((14, 30), (17, 0)),
+        origin="县政府",
+        destination="县经济开发区",
+        purpose="调研企业复工",
+        passengers=[deputy],
+        car=cars["京A·00002"],
+    )
+    services.trip_dispatch(
+        trip_id=own.pk, vehicle=cars["京A·00002"], driver=drivers["赵师傅"], by=dispatcher
+    )
+    log(f"vehicles: {Vehicle.objects.count()} vehicles, {Trip.objects.count()} trips")
