@@ -158,3 +158,76 @@ def test_attendee_signs_in_from_the_room_screen_on_a_phone(
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     screen.reload()
     expect(screen.locator("#signed-in")).to_contain_text("staff")
+
+
+def test_recorded_afterwards_reaches_approved_minutes_with_two_items(
+    browser_page, login, clerk, director, staff, live_server
+):
+    from supervision.models import Task
+
+    page = browser_page()
+    login(page, clerk)
+    page.goto("/meetings/")
+    page.get_by_role("link", name="补录会议").click()
+    page.get_by_label("会议名称").fill("与市领导电话会商")
+    page.get_by_label("开始时间").fill(_local(-1, 9).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("结束时间").fill(_local(-1, 10).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("其他地点").fill("主任办公室（电话会议）")
+    # the people picker (Tom Select) stands over each select; the form posts the select
+    page.locator("#id_chair").select_option(value=str(director.pk), force=True)
+    page.locator("#id_recorder").select_option(value=str(clerk.pk), force=True)
+    page.locator("#id_present").select_option([str(director.pk), str(staff.pk)], force=True)
+    page.get_by_role("button", name="补录为已召开").click()
+    expect(page.locator("#recorded-afterwards")).to_be_visible()
+    meeting = Meeting.objects.get(recorded_afterwards=True)
+    page.get_by_role("link", name="撰写会议纪要").click()
+    page.get_by_label("会议概述").fill("会商春节值班衔接。")
+    rows = page.locator(".resolution-row")
+    deadline = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    for index, text in enumerate(["报送值班表", "建立信息互通机制"]):
+        row = rows.nth(index)
+        row.get_by_label("决定事项").fill(text)
+        row.locator("select").select_option(value=str(staff.pk), force=True)
+        row.get_by_label("完成时限").fill(deadline)
+    page.get_by_role("button", name="提交主持人审定").click()
+    chair = browser_page()
+    login(chair, director)
+    chair.goto(f"/meetings/{meeting.pk}/minutes/")
+    expect(chair.locator("#minutes-afterwards")).to_be_visible()
+    chair.get_by_role("button", name="审定会议纪要").click()
+    expect(chair.locator("#resolutions")).to_contain_text("报送值班表")
+    assert Task.objects.filter(source_kind="resolution").count() == 2
+
+
+def test_accepting_updates_the_attendee_table_without_reload(
+    browser_page, login, clerk, director, staff, live_server
+):
+    from meetings.models import Attendance
+    from tests.meetings.factories import MeetingFactory
+
+    meeting = MeetingFactory(
+        organiser=clerk, chair=director, recorder=clerk, start=_local(2, 9), end=_local(2, 10)
+    )
+    for person in (staff, director, clerk):
+        Attendance.objects.create(meeting=meeting, user=person)
+    page = browser_page()
+    login(page, staff)
+    page.goto(meeting.get_absolute_url())
+    expect(page.locator("#reply-counts")).to_contain_text("3人待回复")
+    page.evaluate("window.__same_page = 1")
+    page.get_by_role("button", name="接受").click()
+    expect(page.locator("#reply-message")).to_be_visible()
+    expect(page.locator("#reply-counts")).to_contain_text("1人接受")
+    expect(page.locator(f"#attendee-{staff.pk} .reply")).to_contain_text("已接受")
+    assert page.evaluate("window.__same_page") == 1  # no reload
+
+
+def test_door_page_shows_the_next_meeting(browser_page, live_server, clerk):
+    from tests.meetings.factories import MeetingFactory
+
+    room = RoomFactory(name="第三会议室", building="行政楼", capacity=10)
+    MeetingFactory(room=room, title="机密会议", start=_local(1, 14), end=_local(1, 15))
+    page = browser_page()
+    page.goto(f"/meetings/rooms/{room.pk}/door/{room.display_token}/")
+    expect(page.locator("#door-next")).to_contain_text(_local(1, 14).strftime("%m-%d 14:00"))
+    expect(page.locator("body")).not_to_contain_text("机密会议")
