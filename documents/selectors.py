@@ -1,7 +1,8 @@
 """Every read of documents goes through these, scoped to the user (out of scope -> 404).
 
-Confidentiality (DESIGN.md): 公开 / 内部 — every member of staff; 秘密 / 机密 — the director
-and the document's access list only. Outgoing drafts are working papers: until signed they
+Confidentiality (DESIGN.md): incoming documents as incoming_for says (内部 is need to know);
+outgoing 公开 / 内部 — every member of staff; 秘密 / 机密 — the director and the document's
+access list only. Outgoing drafts are working papers: until signed they
 are seen by the drafter, the office (clerk, director) and the drafting department's head.
 """
 
@@ -13,13 +14,15 @@ from office.people import people
 from .models import (
     AccessLog,
     Circulation,
+    Countersign,
     Distribution,
     IncomingDocument,
+    Instruction,
     Notice,
     NoticeRead,
     OutgoingDocument,
 )
-from .models.common import search_grams
+from .models.common import SecurityLevel, search_grams
 from .permissions import is_clerk, is_director, is_office
 
 OPEN_LEVELS = ("public", "internal")
@@ -40,10 +43,45 @@ def _level_scope(model, user) -> Q:
     return Q(security_level__in=OPEN_LEVELS) | _on_access_list(model, user)
 
 
+def _incoming_need_to_know(user) -> Q:
+    """内部: the documents whose workflow names the user — registrar, proposer, a leader it
+    was routed to (批示), lead or co-handler, reader — or that were assigned to a department
+    the user heads. One UNION of index look-ups (an OR of joins would filter every row)."""
+    through = IncomingDocument.co_handlers.through
+    headed = User.objects.filter(department__head=user).values("pk")
+    named = (
+        IncomingDocument.objects.filter(lead_handler=user)
+        .values("pk")
+        .union(
+            IncomingDocument.objects.filter(registered_by=user).values("pk"),
+            IncomingDocument.objects.filter(proposed_by=user).values("pk"),
+            IncomingDocument.objects.filter(instructed_by=user).values("pk"),
+            Instruction.objects.filter(leader=user).values("document_id"),
+            Circulation.objects.filter(reader=user).values("document_id"),
+            through.objects.filter(user_id=user.pk).values("incomingdocument_id"),
+            IncomingDocument.objects.filter(lead_handler__in=headed).values("pk"),
+            through.objects.filter(user__in=headed).values("incomingdocument_id"),
+        )
+    )
+    return Q(security_level=SecurityLevel.INTERNAL, pk__in=named)
+
+
 def incoming_for(user) -> QuerySet[IncomingDocument]:
+    """THE rule of who reads an incoming document (list, page, search, PDF, attachments,
+    to-do and counts all start here): 公开 — everyone; 内部 — the registering office (clerks),
+    the director and the people named in its workflow or heading a department it was
+    assigned to; 秘密 / 机密 — the director and the access list."""
     if not user.is_authenticated:
         return IncomingDocument.objects.none()
-    return IncomingDocument.objects.filter(_level_scope(IncomingDocument, user))
+    if is_director(user):
+        return IncomingDocument.objects.all()
+    if is_clerk(user):
+        return IncomingDocument.objects.filter(_level_scope(IncomingDocument, user))
+    return IncomingDocument.objects.filter(
+        Q(security_level=SecurityLevel.PUBLIC)
+        | _incoming_need_to_know(user)
+        | _on_access_list(IncomingDocument, user)
+    )
 
 
 def outgoing_for(user) -> QuerySet[OutgoingDocument]:
@@ -61,7 +99,27 @@ def outgoing_for(user) -> QuerySet[OutgoingDocument]:
         ~Q(status__in=unsigned)
         | Q(drafted_by=user)
         | Q(department__head=user)
+        | Q(pk__in=_countersigner_rows(user).values("document_id"))
         | _on_access_list(OutgoingDocument, user)
+    )
+
+
+def _countersigner_rows(user) -> QuerySet[Countersign]:
+    return Countersign.objects.filter(Q(department__head=user) | Q(delegate=user))
+
+
+def countersigns_awaiting(user) -> QuerySet[Countersign]:
+    """会签 the user signs for a department, on documents submitted and not yet signed off."""
+    if not user.is_authenticated:
+        return Countersign.objects.none()
+    return (
+        _countersigner_rows(user)
+        .filter(
+            status=Countersign.Status.PENDING,
+            document__status__in=(OutgoingDocument.Status.REVIEW, OutgoingDocument.Status.SIGNING),
+            document__in=outgoing_for(user),
+        )
+        .select_related("document")
     )
 
 
@@ -159,9 +217,15 @@ def awaiting_proposal(user):
 
 
 def awaiting_instruction(user):
-    if not is_director(user):
+    """Submitted to the user (呈批) and the user's turn; for a director also what was proposed
+    before 呈批 rows existed."""
+    if not user.is_authenticated:
         return IncomingDocument.objects.none()
-    return incoming_for(user).filter(status=IncomingDocument.Status.PROPOSED)
+    mine = Instruction.objects.filter(leader=user, status=Instruction.Status.PENDING)
+    asked = Q(pk__in=mine.values("document_id"))
+    if is_director(user):
+        asked |= ~Exists(Instruction.objects.filter(document=OuterRef("pk")))
+    return incoming_for(user).filter(asked, status=IncomingDocument.Status.PROPOSED)
 
 
 def my_handling(user):
@@ -222,3 +286,13 @@ def access_log_for(user) -> QuerySet[AccessLog]:
 
 def staff_choices() -> QuerySet[User]:
     return people().select_related("department")  # no superusers (office.people)
+
+
+def leader_choices() -> QuerySet[User]:
+    """Whom a 拟办 may be submitted to (呈批): the directors and the heads of departments."""
+    heads = User.objects.filter(headed_departments__isnull=False).values("pk")
+    return (
+        staff_choices()
+        .filter(Q(groups__name="director") | Q(pk__in=heads), is_superuser=False)
+        .distinct()
+    )

@@ -51,6 +51,16 @@ urlpatterns = [
     path("outgoing/<int:pk>/sign/", outgoing.outgoing_sign, name="outgoing_sign"),
     path("outgoing/<int:pk>/return/", outgoing.outgoing_return, name="outgoing_return"),
     path("outgoing/<int:pk>/issue/", outgoing.outgoing_issue, name="outgoing_issue"),
+    path(
+        "outgoing/<int:pk>/countersign/<int:row_pk>/",
+        outgoing.outgoing_countersign,
+        name="outgoing_countersign",
+    ),
+    path(
+        "outgoing/<int:pk>/countersign/<int:row_pk>/signer/",
+        outgoing.outgoing_countersigner,
+        name="outgoing_countersigner",
+    ),
     path("outgoing/<int:pk>/archive/", archive.outgoing_archive, name="outgoing_archive"),
     path(
         "outgoing/<int:pk>/access/",

@@ -167,7 +167,7 @@ class SealUse(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    token = models.CharField(max_length=32, unique=True, default="", blank=True)
+    token = models.CharField(max_length=32, unique=True, null=True, blank=True)  # electronic only
     sealed_pdf = models.FileField(storage=private_storage, upload_to="sealed/", blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
 

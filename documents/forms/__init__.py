@@ -16,13 +16,15 @@ from .incoming import (
     ResultForm,
 )
 from .notices import NoticeForm
-from .outgoing import NoteForm, OutgoingForm
+from .outgoing import CountersignerForm, CountersignForm, NoteForm, OutgoingForm
 
 __all__ = [
     "AccessGrantForm",
     "ArchiveForm",
     "AttachmentForm",
     "CompleteForm",
+    "CountersignForm",
+    "CountersignerForm",
     "FilterForm",
     "IncomingRegisterForm",
     "InstructionForm",

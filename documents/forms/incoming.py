@@ -5,8 +5,10 @@ from django.utils.timezone import localdate, now
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import IncomingDocument
+from office.roles import Role, users_with_role
 from office.uploads import MultipleFileField
 
+from ..selectors import leader_choices
 from .common import ATTACHMENT_TYPES, StaffChoiceField, StaffMultipleChoiceField, TextCleaningMixin
 
 
@@ -63,10 +65,52 @@ class IncomingRegisterForm(TextCleaningMixin, forms.ModelForm):
         return cleaned
 
 
+class LeaderChoiceField(StaffChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.queryset = leader_choices()
+
+
+LEADER_SLOTS = 4
+
+
 class ProposalForm(TextCleaningMixin, forms.Form):
+    """拟办 and 呈批: up to four leaders (the leader in charge, the main leader, ...), asked in
+    the order listed or all together."""
+
     proposal = forms.CharField(
         label=_("Proposed handling"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
+    routing = forms.ChoiceField(
+        label=_("Way of submitting"),
+        choices=[
+            ("sequence", _("To the leaders in turn, in the order listed")),
+            ("together", _("To all the leaders at once")),
+        ],
+        initial="sequence",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        directors = list(users_with_role(Role.DIRECTOR).order_by("pk")[:1])
+        for slot in range(1, LEADER_SLOTS + 1):
+            field = LeaderChoiceField(label=_("Leader %(n)s") % {"n": slot}, required=slot == 1)
+            if slot == 1 and directors:
+                field.initial = directors[0].pk
+            self.fields[f"leader_{slot}"] = field
+        # The leaders under the text, the way of submitting last.
+        self.order_fields(["proposal", *(f"leader_{n}" for n in range(1, 5)), "routing"])
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = [cleaned.get(f"leader_{n}") for n in range(1, LEADER_SLOTS + 1)]
+        chosen = [leader for leader in chosen if leader]
+        if len({leader.pk for leader in chosen}) != len(chosen):
+            raise forms.ValidationError(_("Each leader only once, please."))
+        cleaned["leaders"] = chosen
+        cleaned["together"] = cleaned.get("routing") == "together"
+        return cleaned
 
 
 class InstructionForm(TextCleaningMixin, forms.Form):

@@ -5,9 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.conf import outgoing_series
 from documents.models import OutgoingDocument
+from office.models import Department
 from office.uploads import MultipleFileField
 
-from .common import ATTACHMENT_TYPES, StaffMultipleChoiceField, TextCleaningMixin
+from .common import (
+    ATTACHMENT_TYPES,
+    StaffChoiceField,
+    StaffMultipleChoiceField,
+    TextCleaningMixin,
+)
 
 
 class OutgoingForm(TextCleaningMixin, forms.ModelForm):
@@ -18,6 +24,12 @@ class OutgoingForm(TextCleaningMixin, forms.ModelForm):
         help_text=_("They receive the issued document in their inbox."),
     )
     attachments = MultipleFileField(allowed=ATTACHMENT_TYPES, label=_("Attachments"))
+    countersign_departments = forms.ModelMultipleChoiceField(
+        label=_("Countersigning departments"),
+        queryset=Department.objects.all(),
+        required=False,
+        help_text=_("Their heads sign it (会签), each with an opinion, before it is signed off."),
+    )
 
     class Meta:
         model = OutgoingDocument
@@ -45,6 +57,10 @@ class OutgoingForm(TextCleaningMixin, forms.ModelForm):
             (key, f"{prefix}〔年〕号") for key, prefix in outgoing_series().items()
         ]
         self.fields["body"].required = True
+        if self.instance.pk:
+            self.fields["countersign_departments"].initial = [
+                row.department_id for row in self.instance.countersigns.all()
+            ]
 
     def clean_copies(self):
         copies = self.cleaned_data["copies"]
@@ -60,3 +76,19 @@ class NoteForm(TextCleaningMixin, forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class CountersignForm(TextCleaningMixin, forms.Form):
+    opinion = forms.CharField(
+        label=_("Countersign opinion"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CountersignerForm(forms.Form):
+    person = StaffChoiceField(label=_("Signs for the department"))
+
+    def __init__(self, *args, department=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if department is not None:
+            field = self.fields["person"]
+            field.queryset = field.queryset.filter(department=department)

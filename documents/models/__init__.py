@@ -8,7 +8,9 @@ from .common import (
     SerialCounter,
     Urgency,
 )
+from .countersign import Countersign
 from .incoming import IncomingAttachment, IncomingDocument
+from .instructions import Instruction
 from .notices import Notice, NoticeRead
 from .outgoing import Distribution, OutgoingAttachment, OutgoingDocument, OutgoingVersion
 
@@ -17,10 +19,12 @@ __all__ = [
     "AccessLog",
     "ArchiveRecord",
     "Circulation",
+    "Countersign",
     "Distribution",
     "DocumentKind",
     "IncomingAttachment",
     "IncomingDocument",
+    "Instruction",
     "Notice",
     "NoticeRead",
     "OutgoingAttachment",

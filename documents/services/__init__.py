@@ -3,6 +3,7 @@
 from .access import access_grant, access_revoke, grant_access, record_opening
 from .archive import document_archive
 from .circulation import circulation_chase, circulation_mark_read, circulation_send
+from .countersign import countersign_delegate, countersign_sign
 from .incoming import (
     UnreadReaders,
     incoming_attachment_add,
@@ -41,6 +42,8 @@ __all__ = [
     "circulation_chase",
     "circulation_mark_read",
     "circulation_send",
+    "countersign_delegate",
+    "countersign_sign",
     "distribution_mark_read",
     "document_archive",
     "grant_access",

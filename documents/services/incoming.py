@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from documents import permissions as can
 from documents.conf import format_number, incoming_prefix
 from documents.models import IncomingAttachment, IncomingDocument
-from office.errors import DomainError, require_actor
-from office.roles import Role, users_with_role
+from office.errors import DomainError, TransitionNotAllowed, require_actor
 from office.services import audit, notify, reminders_cancel
 
+from . import instructions
 from .access import grant_access
 from .numbering import next_serial
 
@@ -66,22 +66,25 @@ def incoming_register(*, by, data: dict, uploads=(), access_list=()) -> Incoming
 
 
 @transaction.atomic
-def incoming_propose(*, document_id: int, by, proposal: str) -> IncomingDocument:
-    """The clerk's proposed handling (拟办); the director is asked to instruct."""
+def incoming_propose(
+    *, document_id: int, by, proposal: str, leaders=None, together: bool = False
+) -> IncomingDocument:
+    """The clerk's proposed handling (拟办), submitted (呈批) to one or more leaders — the main
+    leader, the leader in charge — in the order given, or to all of them together. None
+    named: the directors."""
     document = _locked(document_id)
     require_actor(can.is_clerk(by))
     document.require_transition(S.PROPOSED, _("Only a registered document can be proposed."))
+    leaders = instructions.leaders_to_ask(leaders)
     document.status, document.proposal = S.PROPOSED, proposal
     document.proposed_by, document.proposed_at = by, now()
     document.save(update_fields=["status", "proposal", "proposed_by", "proposed_at", "updated_at"])
-    audit(actor=by, verb="documents.incoming_proposed", target=document)
-    notify(
-        recipients=users_with_role(Role.DIRECTOR),
+    instructions.route(document=document, leaders=leaders, together=together, by=by)
+    audit(
         actor=by,
-        kind="documents.awaiting_instruction",
-        title=_("Awaiting your instruction: %(title)s") % {"title": document.title},
-        body=proposal,
-        url=document.get_absolute_url(),
+        verb="documents.incoming_proposed",
+        target=document,
+        data={"subject": "、".join(leader.display_name for leader in leaders)},
     )
     return document
 
@@ -97,16 +100,32 @@ def incoming_instruct(
     due: date | None = None,
     create_task: bool = False,
 ) -> IncomingDocument:
-    """The director's instruction (批示), optionally naming handlers and a supervision item."""
+    """One leader's instruction (批示), optionally naming handlers, a due date and a
+    supervision item. The document is instructed when the last leader asked has written his;
+    the latest 批示 with a due date sets the document's 办理期限."""
     document = _locked(document_id)
-    require_actor(can.is_director(by))
+    row = instructions.row_for(document, by)
+    require_actor(row is not None, _("This document was not submitted to you for instruction."))
     document.require_transition(S.INSTRUCTED, _("Only a proposed document can be instructed."))
+    if row.status == row.Status.GIVEN:
+        raise TransitionNotAllowed(_("You have already given your instruction."))
+    if row.status != row.Status.PENDING:
+        raise TransitionNotAllowed(_("The leaders before you have not instructed yet."))
     co_handlers = [u for u in co_handlers if lead_handler is None or u.pk != lead_handler.pk]
     if create_task and (lead_handler is None or due is None):
         raise DomainError(_("A supervision item needs a lead handler and a due date."))
-    document.status, document.instruction = S.INSTRUCTED, instruction
-    document.instructed_by, document.instructed_at = by, now()
-    document.lead_handler, document.handling_due = lead_handler, due
+    row.status, row.text, row.due, row.given_at = row.Status.GIVEN, instruction, due, now()
+    row.save()
+    document.instruction, document.instructed_by = instruction, by
+    document.instructed_at = row.given_at
+    if lead_handler is not None:
+        document.lead_handler = lead_handler
+        document.co_handlers.remove(lead_handler)
+    if due is not None:
+        document.handling_due = document.deadline = due
+    finished = instructions.advance(document=document, by=by)
+    if finished:
+        document.status = S.INSTRUCTED
     document.save(
         update_fields=[
             "status",
@@ -115,10 +134,11 @@ def incoming_instruct(
             "instructed_at",
             "lead_handler",
             "handling_due",
+            "deadline",
             "updated_at",
         ]
     )
-    document.co_handlers.set(co_handlers)
+    document.co_handlers.add(*co_handlers)
     grant_access(document=document, users=[lead_handler, *co_handlers], by=by)
     audit(
         actor=by,
@@ -140,7 +160,10 @@ def incoming_instruct(
             deadline=due,
             assigned_by=by,
         )
-    handlers = [u for u in [lead_handler, *co_handlers] if u is not None]
+    if not finished:
+        return document
+    lead = document.lead_handler
+    handlers = [u for u in [lead, *document.co_handlers.all()] if u is not None]
     notify(
         recipients=handlers,
         actor=by,
@@ -217,6 +240,7 @@ def incoming_return(*, document_id: int, by, reason: str) -> IncomingDocument:
         raise DomainError(_("Give a reason for returning it."))
     document.status, document.return_reason = S.RETURNED, reason
     document.save(update_fields=["status", "return_reason", "updated_at"])
+    instructions.withdraw(document)
     for slip in document.circulations.filter(read_at__isnull=True):
         reminders_cancel(target=slip)
     audit(actor=by, verb="documents.incoming_returned", target=document, data={"reason": reason})

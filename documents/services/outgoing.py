@@ -8,11 +8,17 @@ from django.utils.translation import gettext as _
 from documents import permissions as can
 from documents.conf import format_number, issuing_office, outgoing_series
 from documents.models import Distribution, OutgoingAttachment, OutgoingDocument, OutgoingVersion
-from office.errors import DomainError, require_actor
+from office.errors import DomainError, TransitionNotAllowed, require_actor
 from office.roles import Role, users_with_role
 from office.services import audit, notify
 
 from .access import grant_access
+from .countersign import (
+    countersign_set_departments,
+    countersigns_ask,
+    countersigns_missing,
+    countersigns_reset,
+)
 from .numbering import next_serial
 
 S = OutgoingDocument.Status
@@ -44,8 +50,11 @@ def _keep_version(document: OutgoingDocument, by) -> OutgoingVersion:
 
 
 @transaction.atomic
-def outgoing_create(*, by, data: dict, internal_recipients=(), uploads=()) -> OutgoingDocument:
-    """Start a draft (拟稿) in the drafter's department; the first body version is kept."""
+def outgoing_create(
+    *, by, data: dict, internal_recipients=(), uploads=(), countersign_departments=()
+) -> OutgoingDocument:
+    """Start a draft (拟稿) in the drafter's department; the first body version is kept.
+    `countersign_departments` sign it (会签) before 签发."""
     require_actor(can.can_draft(by))
     if data.get("series") not in outgoing_series():
         raise DomainError(_("Unknown document series."))
@@ -57,6 +66,7 @@ def outgoing_create(*, by, data: dict, internal_recipients=(), uploads=()) -> Ou
     )
     document.save()
     document.internal_recipients.set(internal_recipients)
+    countersign_set_departments(document=document, departments=countersign_departments)
     grant_access(document=document, users=[by])
     for upload in uploads:
         OutgoingAttachment.from_upload(upload, by=by, document=document).save()
@@ -67,7 +77,13 @@ def outgoing_create(*, by, data: dict, internal_recipients=(), uploads=()) -> Ou
 
 @transaction.atomic
 def outgoing_update(
-    *, document_id: int, by, data: dict, internal_recipients=(), uploads=()
+    *,
+    document_id: int,
+    by,
+    data: dict,
+    internal_recipients=(),
+    uploads=(),
+    countersign_departments=None,
 ) -> OutgoingDocument:
     """Save the draft; a changed title or body becomes a new version (old ones are kept)."""
     document = _locked(document_id)
@@ -82,6 +98,8 @@ def outgoing_update(
             setattr(document, field, data[field])
     document.save()
     document.internal_recipients.set(internal_recipients)
+    if countersign_departments is not None:
+        countersign_set_departments(document=document, departments=countersign_departments)
     for upload in uploads:
         OutgoingAttachment.from_upload(upload, by=by, document=document).save()
     if text_changed:
@@ -101,6 +119,7 @@ def outgoing_submit(*, document_id: int, by) -> OutgoingDocument:
     document.status, document.return_reason = S.REVIEW, ""
     document.save(update_fields=["status", "return_reason", "updated_at"])
     audit(actor=by, verb="documents.outgoing_submitted", target=document)
+    countersigns_ask(document=document, by=by)
     head = document.department.head if document.department_id else None
     notify(
         recipients=[head] if head else [],
@@ -147,6 +166,7 @@ def outgoing_return(*, document_id: int, by, reason: str) -> OutgoingDocument:
     step = document.status
     document.status, document.return_reason = S.DRAFT, reason
     document.save(update_fields=["status", "return_reason", "updated_at"])
+    countersigns_reset(document=document)
     audit(
         actor=by,
         verb="documents.outgoing_returned",
@@ -174,6 +194,12 @@ def outgoing_sign(*, document_id: int, by, note: str = "") -> OutgoingDocument:
     prefix = outgoing_series().get(document.series)
     if prefix is None:
         raise DomainError(_("Unknown document series."))
+    missing = countersigns_missing(document)
+    if missing:
+        raise TransitionNotAllowed(
+            _("It cannot be signed off before every department has countersigned: %(missing)s.")
+            % {"missing": "、".join(missing)}
+        )
     year = localdate().year
     serial = next_serial(series=f"outgoing:{document.series}", year=year)
     document.year, document.serial = year, serial

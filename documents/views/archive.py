@@ -19,6 +19,7 @@ def _archive(request, document):
         request,
         target=document,
         allowed=can.can_archive(request.user, document),
+        done=can.step_done("archive", request.user, document),
         form_class=ArchiveForm,
         title=_("Archive"),
         success=_("Archived."),

@@ -1,6 +1,9 @@
 """Helpers every documents view uses: form actions, POST actions, pages, PDFs, attachments."""
 
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from office.pagination import paginate as office_paginate
 from office.pdf import pdf_response, render_pdf
@@ -34,9 +37,13 @@ def form_action(
     form_kwargs=None,
     template="documents/action_form.html",
     extra=None,
+    done: bool = False,
 ):
     """A step with its own form page (documents/action_form.html): GET shows the form; a
-    valid POST calls the service and goes to what it returns (or back to the record)."""
+    valid POST calls the service and goes to what it returns (or back to the record).
+    `done`: the user took this step already (permissions.step_done) — said so, not a 403."""
+    if done and not allowed:
+        return already_done(request, target)
     data = (request.POST, request.FILES) if request.method == "POST" else ()
     form = form_class(*data, **(form_kwargs or {}))
     return action(
@@ -52,11 +59,24 @@ def form_action(
     )
 
 
+def already_done(request, target):
+    """Back to the record with "this step is done" (a second tab, the back button)."""
+    messages.info(request, _("This step has already been done."))
+    return redirect(target)
+
+
+# 收文处理单, 发文稿纸 and the 红头文件 are official forms: Chinese whatever the reader's language.
+OFFICIAL_LANGUAGE = "zh-hans"
+
+
 def document_pdf(
     request, *, document, template: str, filename: str, context=None, render=render_pdf
 ):
+    """An official form of the document, in Chinese always (choices, dates, every label)."""
     record_opening(user=request.user, document=document, what="pdf", detail=template)
-    pdf = render(template, {"document": document, **(context or {})})
+    with translation.override(OFFICIAL_LANGUAGE):
+        context = context() if callable(context) else context
+        pdf = render(template, {"document": document, **(context or {})})
     return pdf_response(pdf, filename)
 
 

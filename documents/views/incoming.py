@@ -72,8 +72,10 @@ def incoming_detail(request, pk: int):
     my_slip = next((c for c in circulations if c.reader_id == request.user.pk), None)
     context = {
         "document": document,
+        "instructions": can.instruction_rows(document),
         "circulations": circulations,
-        "unread_count": sum(1 for c in circulations if c.read_at is None),
+        # Not "unread_count": that is the header's notification badge (context processor).
+        "unread_readers": sum(1 for c in circulations if c.read_at is None),
         "my_slip": my_slip,
         "read_form": ReadForm() if my_slip and my_slip.read_at is None else None,
         "attachments": document.attachments.select_related("uploaded_by"),
@@ -112,11 +114,16 @@ def incoming_propose(request, pk: int):
         request,
         target=document,
         allowed=can.can_propose(request.user, document),
+        done=can.step_done("propose", request.user, document),
         form_class=ProposalForm,
         title=_("Propose handling"),
-        success=_("Proposal saved."),
+        success=_("Proposal saved and submitted to the leaders."),
         perform=lambda data: services.incoming_propose(
-            document_id=document.pk, by=request.user, proposal=data["proposal"]
+            document_id=document.pk,
+            by=request.user,
+            proposal=data["proposal"],
+            leaders=data["leaders"],
+            together=data["together"],
         ),
     )
 
@@ -127,6 +134,7 @@ def incoming_instruct(request, pk: int):
         request,
         target=document,
         allowed=can.can_instruct(request.user, document),
+        done=can.step_done("instruct", request.user, document),
         form_class=InstructionForm,
         title=_("Instruct"),
         success=_("Instruction given."),
@@ -226,6 +234,7 @@ def incoming_complete(request, pk: int):
         request,
         target=document,
         allowed=can.can_complete(request.user, document),
+        done=can.step_done("complete", request.user, document),
         form_class=CompleteForm,
         title=_("Complete"),
         success=_("Completed."),
@@ -284,6 +293,9 @@ def incoming_pdf(request, pk: int):
         template="documents/pdf/incoming_sheet.html",
         filename=f"收文处理单-{document.number}.pdf",
         context={
+            "instructions": [
+                row for row in can.instruction_rows(document) if row.status == "given"
+            ],
             "circulations": document.circulations.select_related("reader"),
             "co_handlers": document.co_handlers.all(),
             "attachments": document.attachments.all(),

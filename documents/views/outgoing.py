@@ -11,9 +11,17 @@ from office.views.actions import action
 
 from .. import permissions as can
 from .. import selectors, services
-from ..forms import FilterForm, NoteForm, OutgoingForm, ReasonForm
+from ..forms import (
+    CountersignerForm,
+    CountersignForm,
+    FilterForm,
+    NoteForm,
+    OutgoingForm,
+    ReasonForm,
+)
 from ..models import OutgoingDocument
 from .common import (
+    already_done,
     document_attachment,
     document_pdf,
     form_action,
@@ -46,6 +54,7 @@ def _save_draft(request, form, document=None):
         "data": data,
         "uploads": data["attachments"],
         "internal_recipients": list(data["internal_recipients"]),
+        "countersign_departments": list(data["countersign_departments"]),
     }
     if document is None:
         return services.outgoing_create(**kwargs)
@@ -90,12 +99,17 @@ def outgoing_detail(request, pk: int):
     if same_origin_navigation(request):  # a link on another site does not count as read
         services.distribution_mark_read(document=document, user=request.user)
     user = request.user
+    countersigns = list(document.countersigns.select_related("department", "delegate", "signed_by"))
+    for row in countersigns:
+        row.can_sign = can.can_countersign(user, document, row)
+        row.can_name = can.can_name_countersigner(user, document, row)
     context = {
         "document": document,
         "versions": document.versions.select_related("saved_by"),
         "attachments": document.attachments.select_related("uploaded_by"),
         "internal_recipients": document.internal_recipients.select_related("department"),
         "distributions": document.distributions.select_related("recipient"),
+        "countersigns": countersigns,
         "access_list": document.access_list.all() if document.is_restricted else (),
         "access_logs": (
             document.access_logs.select_related("user")[:50]
@@ -129,6 +143,8 @@ def outgoing_version(request, pk: int, number: int):
 @require_POST
 def outgoing_submit(request, pk: int):
     document = _document(request, pk)
+    if can.step_done("submit", request.user, document):
+        return already_done(request, document)
     return action(
         request,
         redirect_to=document,
@@ -144,6 +160,7 @@ def outgoing_review(request, pk: int):
         request,
         target=document,
         allowed=can.can_review(request.user, document),
+        done=can.step_done("review", request.user, document),
         form_class=NoteForm,
         title=_("Pass review"),
         success=_("Passed review."),
@@ -165,6 +182,7 @@ def outgoing_sign(request, pk: int):
         request,
         target=document,
         allowed=can.can_sign(request.user, document),
+        done=can.step_done("sign", request.user, document),
         form_class=NoteForm,
         title=_("Sign off"),
         success=_("Signed off."),
@@ -190,13 +208,21 @@ def outgoing_return(request, pk: int):
 @require_POST
 def outgoing_issue(request, pk: int):
     document = _document(request, pk)
+    if can.step_done("issue", request.user, document):
+        return already_done(request, document)
     return action(
         request,
         redirect_to=document,
         allowed=can.can_issue(request.user, document),
-        success=_("Issued; the internal recipients have it in their inbox."),
+        success=_issued_message,
         perform=lambda data: services.outgoing_issue(document_id=document.pk, by=request.user),
     )
+
+
+def _issued_message(document) -> str:
+    if document.distributions.exists():
+        return _("Issued; the internal recipients have it in their inbox.")
+    return _("Issued. No internal recipients were named, so it went to nobody's inbox.")
 
 
 def outgoing_attachment(request, pk: int, attachment_pk: int):
@@ -214,7 +240,7 @@ def outgoing_pdf(request, pk: int):
         document=document,
         template="documents/pdf/outgoing.html",
         filename=f"{document.number or document.title}.pdf",
-        context=outgoing_context(document),
+        context=lambda: outgoing_context(document),
         render=render_official,
     )
 
@@ -227,4 +253,57 @@ def outgoing_sheet_pdf(request, pk: int):
         document=document,
         template="documents/pdf/signoff_sheet.html",
         filename=f"发文稿纸-{document.number or document.pk}.pdf",
+        context={"countersigns": document.countersigns.select_related("department", "signed_by")},
+    )
+
+
+def _countersign_row(request, pk: int, row_pk: int):
+    document = _document(request, pk)
+    row = get_object_or_404(document.countersigns.select_related("department"), pk=row_pk)
+    return document, row
+
+
+def outgoing_countersign(request, pk: int, row_pk: int):
+    """会签: the department's head (or the person named for it) signs with an opinion."""
+    document, row = _countersign_row(request, pk, row_pk)
+    return form_action(
+        request,
+        target=document,
+        allowed=can.can_countersign(request.user, document, row),
+        done=can.step_done("countersign", request.user, document, row),
+        form_class=CountersignForm,
+        title=_("Countersign for %(department)s") % {"department": row.department.name},
+        success=_("Countersigned."),
+        perform=lambda data: (
+            services.countersign_sign(
+                document_id=document.pk,
+                countersign_id=row.pk,
+                by=request.user,
+                opinion=data["opinion"],
+            )
+            and document
+        ),
+    )
+
+
+def outgoing_countersigner(request, pk: int, row_pk: int):
+    """The head names who in the department signs for it."""
+    document, row = _countersign_row(request, pk, row_pk)
+    return form_action(
+        request,
+        target=document,
+        allowed=can.can_name_countersigner(request.user, document, row),
+        form_class=CountersignerForm,
+        form_kwargs={"department": row.department},
+        title=_("Name who countersigns for %(department)s") % {"department": row.department.name},
+        success=_("Named; they are asked to countersign."),
+        perform=lambda data: (
+            services.countersign_delegate(
+                document_id=document.pk,
+                countersign_id=row.pk,
+                by=request.user,
+                person=data["person"],
+            )
+            and document
+        ),
     )
