@@ -8,7 +8,33 @@ from office.services.audit import register_verbs
 from office.services.reminders import register_reminder_kind
 
 
+def _search() -> None:
+    """The portal search (office.search): each kind as its own list searches it."""
+    from office import search
+
+    from . import search as found
+
+    search.register(
+        "documents.incoming",
+        _("Incoming documents"),
+        found.incoming,
+        10,
+        list_url="documents:incoming_list",
+    )
+    search.register(
+        "documents.outgoing",
+        _("Outgoing documents"),
+        found.outgoing,
+        11,
+        list_url="documents:outgoing_list",
+    )
+    search.register(
+        "documents.notices", _("Notices"), found.notices, 12, list_url="documents:notice_list"
+    )
+
+
 def register() -> None:
+    _search()
     from . import exports as builders
     from . import selectors
     from .services.circulation import CHASE_KIND, circulation_still_due
