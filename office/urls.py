@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from office.login import AdminLoginForm, LoginView
-from office.views import home, notifications, system
+from office.views import home, notifications, search, system
 
 admin.site.login_form = AdminLoginForm  # the admin's sign-in has the portal's checks
 
@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("calendar/<str:token>.ics", home.calendar_feed, name="calendar_feed"),
     path("files/<int:pk>/", home.generated_file, name="generated_file"),
+    path("search/", search.portal_search, name="search"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path("notifications/<int:pk>/", notifications.notification_open, name="notification_open"),
     path(
