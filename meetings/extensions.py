@@ -8,7 +8,18 @@ from office.services.audit import register_verbs
 from office.services.reminders import register_reminder_kind
 
 
+def _search() -> None:
+    """The portal search (office.search): each kind as its own list searches it."""
+    from office import search
+
+    from . import search as found
+
+    search.register("meetings", _("Meetings"), found.meetings, 20, list_url="meetings:index")
+    search.register("meetings.minutes", _("Minutes"), found.minutes, 21, list_url="meetings:index")
+
+
 def register() -> None:
+    _search()
     from . import selectors
     from .services import invitations
 
