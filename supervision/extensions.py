@@ -10,7 +10,19 @@ from office.services.audit import register_verbs
 from office.services.reminders import register_reminder_kind
 
 
+def _search() -> None:
+    """The portal search (office.search): each kind as its own list searches it."""
+    from office import search
+
+    from . import search as found
+
+    search.register(
+        "supervision", _("Supervision items"), found.items, 30, list_url="supervision:index"
+    )
+
+
 def register() -> None:
+    _search()
     from . import approvals, selectors
     from .services import circulars, schedule
 
