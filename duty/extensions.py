@@ -8,7 +8,20 @@ from office.services.audit import register_verbs
 from office.services.reminders import register_reminder_kind
 
 
+def _search() -> None:
+    """The portal search (office.search): each kind as its own list searches it."""
+    from office import search
+
+    from . import search as found
+    from .permissions import can_view_duty
+
+    search.register(
+        "duty.log", _("Duty log"), found.log, 40, list_url="duty:log_list", visible=can_view_duty
+    )
+
+
 def register() -> None:
+    _search()
     from office import presence
 
     from . import approvals, selectors

@@ -8,7 +8,26 @@ from office import calendar, navigation, schedule, todo
 from office.services.audit import register_verbs
 
 
+def _search() -> None:
+    """The portal search (office.search): each kind as its own list searches it."""
+    from office import search
+
+    from . import search as found
+
+    from .permissions import sees_all_visits
+
+    search.register(
+        "reception.visits",
+        _("Visits"),
+        found.visits,
+        50,
+        list_url="reception:log",
+        visible=sees_all_visits,
+    )
+
+
 def register() -> None:
+    _search()
     from . import selectors
 
     # Visible to everyone: any member of staff can be a host and pre-register visitors.
