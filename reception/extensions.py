@@ -13,7 +13,6 @@ def _search() -> None:
     from office import search
 
     from . import search as found
-
     from .permissions import sees_all_visits
 
     search.register(
