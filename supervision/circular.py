@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
+from .assessment import assessment_for
 from .models import Task, local_today
 from .sources import restricted_source
 from .statistics import OFFICE_WIDE, month_start, statistics_for
@@ -28,6 +30,13 @@ def circular_context(first: datetime.date) -> dict:
     )
     filed = scoped.filter(created_at__date__gte=first, created_at__date__lt=next_month).count()
     stats = statistics_for(OFFICE_WIDE, month=first, months=1)
+    # the ladder's last step: red for N days, the director told (escalated in or before the
+    # month and still open then)
+    escalated = list(
+        scoped.filter(escalated_at__date__lt=next_month)
+        .filter(Q(status__in=Task.OPEN) | Q(completed_at__date__gte=first))
+        .order_by("escalated_at", "pk")
+    )
     return {
         "month": first,
         "issue": first.month,
@@ -35,5 +44,7 @@ def circular_context(first: datetime.date) -> dict:
         "overdue": [(task, (cutoff - task.deadline).days) for task in overdue],
         "filed": filed,
         "stats": stats,
+        "escalated": escalated,
+        "scores": assessment_for(OFFICE_WIDE, month=first),
         "generated_at": timezone.localtime(),
     }

@@ -71,5 +71,11 @@ def register() -> None:
             "supervision.extension_approved": _("Extension approved"),
             "supervision.extension_refused": _("Extension refused"),
             "supervision.circular_requested": _("Circular prepared"),
+            "supervision.chased": _("Chased"),
+            "supervision.replied": _("Owner's explanation"),
+            "supervision.comment_added": _("Comment"),
+            "supervision.instruction_added": _("Instruction"),
+            "supervision.split": _("Split into sub-items"),
+            "supervision.escalated": _("Escalated to the director"),
         }
     )

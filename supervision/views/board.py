@@ -1,16 +1,17 @@
 """The board (督办台账): every item the user may see, filtered, with its light."""
 
-from django.db.models import Case, F, When
+from django.db.models import Case, Count, F, OuterRef, Subquery, When
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from office.pagination import paginate
+from office.roles import has_role
 from office.views.actions import action
 
 from .. import permissions as perms
 from ..filters import PRIMARY_FILTERS, TaskFilter
 from ..forms import TaskForm
-from ..models import Task
+from ..models import Note, Task
 from ..selectors import board_for
 from ..services import task_create_from
 
@@ -23,6 +24,14 @@ def index(request):
     # Open items first, soonest deadline on top; finished ones after, newest first.
     open_deadline = Case(When(status__in=Task.OPEN, then=F("deadline")))
     tasks = filters.qs.order_by(open_deadline.asc(nulls_last=True), F("deadline").desc(), "-pk")
+    chases = (
+        Note.objects.filter(task=OuterRef("pk"), kind=Note.Kind.CHASE)
+        .order_by()
+        .values("task")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    tasks = tasks.annotate(chases=Subquery(chases))
     page = paginate(request, tasks, PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
@@ -37,6 +46,8 @@ def index(request):
         "page": page,
         "query": query.urlencode(),
         "can_file": perms.can_file(request.user),
+        "can_chase": has_role(request.user, "supervisor", "director"),
+        "light_red": request.GET.get("light") == "red",
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "supervision/partials/_board_results.html", context)

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST
 from office.params import month_or_404
 from office.pdf import pdf_response
 
+from .. import conf
 from .. import permissions as perms
+from ..assessment import assessment_chart, assessment_for
 from ..filters import MonthField
 from ..models import Circular, local_today
 from ..services import circular_request as request_circular
@@ -41,7 +43,21 @@ def _circulars_context(user) -> dict:
 def statistics(request):
     month = _month(request.GET.get("month"))
     stats = statistics_for(request.user, month=month)
-    context = {"stats": stats, "month": month, "chart": month_chart(stats["months"])}
+    assessed = month or month_start(local_today())
+    scores = assessment_for(request.user, month=assessed)
+    context = {
+        "stats": stats,
+        "month": month,
+        "chart": month_chart(stats["months"]),
+        "assessed": assessed,
+        "scores": scores,
+        "score_chart": assessment_chart(scores),
+        "rules": {
+            "base": conf.score_base(),
+            "per_day": conf.score_per_overdue_day(),
+            "cap": conf.score_overdue_cap(),
+        },
+    }
     context.update(_circulars_context(request.user))
     return render(request, "supervision/statistics.html", context)
 
