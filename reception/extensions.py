@@ -4,7 +4,7 @@ ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from office import calendar, navigation, schedule, todo
+from office import calendar, navigation, presence, schedule, todo
 from office.services.audit import register_verbs
 
 
@@ -27,7 +27,7 @@ def _search() -> None:
 
 def register() -> None:
     _search()
-    from . import selectors
+    from . import rollcall, selectors
 
     # Visible to everyone: any member of staff can be a host and pre-register visitors.
     navigation.register(
@@ -74,6 +74,8 @@ def register() -> None:
         )
     )
     calendar.register("reception", selectors.calendar_events_for)
+    # The evacuation roll call: the visitors inside (duty adds the staff on duty).
+    presence.register("reception.visitors", _("Visitors"), rollcall.visitors_inside, order=10)
     register_verbs(
         {
             "reception.visit_registered": _("Visit registered"),
@@ -92,6 +94,12 @@ def register() -> None:
             "reception.arrangement_cancelled": _("Arrangement cancelled"),
             "reception.watch_entry_added": _("Added to the watch list"),
             "reception.watch_entry_removed": _("Removed from the watch list"),
+            "reception.visitor_added": _("Visitor added"),
+            "reception.arrangement_changed": _("Arrangement changed"),
+            "reception.roll_call_started": _("Roll call started"),
+            "reception.roll_call_safe": _("Marked safe"),
+            "reception.roll_call_unmarked": _("Safe mark taken back"),
+            "reception.roll_call_closed": _("Roll call closed"),
         }
     )
     # Celery's timezone is Asia/Shanghai: 21:00 is the evening at the front desk.

@@ -115,12 +115,26 @@ VisitorFormSet = forms.formset_factory(
 )
 
 
-class WalkInForm(TextCleaningMixin, forms.Form):
-    """A visitor at the desk without pre-registration: the visit part."""
+class BadgeMixin:
+    def clean_badge_number(self) -> str:
+        badge = self.cleaned_data["badge_number"].strip()
+        if not badge.replace("-", "").isalnum():
+            raise forms.ValidationError(_("A badge number has only letters, digits and hyphens."))
+        return badge.upper()
+
+
+class WalkInForm(BadgeMixin, TextCleaningMixin, forms.Form):
+    """A visitor at the desk without pre-registration: the visit part and the badge; one
+    step registers and checks in."""
 
     organisation = forms.CharField(label=_("Organisation"), max_length=100, required=False)
     purpose = forms.CharField(label=_("Purpose of the visit"), max_length=200)
     expected_departure = forms.DateTimeField(label=_("Expected departure"), widget=DATETIME_WIDGET)
+    badge_number = forms.CharField(label=_("Badge number"), max_length=20)
+    confirm_watch_list = forms.BooleanField(
+        label=_("I have checked this person against the watch list and let them in"),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,18 +155,12 @@ def _round_up(moment: datetime) -> datetime:
     return moment + timedelta(minutes=(30 - moment.minute % 30) % 30)
 
 
-class CheckInForm(PlausibleDatesMixin, forms.Form):
+class CheckInForm(BadgeMixin, PlausibleDatesMixin, forms.Form):
     badge_number = forms.CharField(label=_("Badge number"), max_length=20)
     confirm_watch_list = forms.BooleanField(
         label=_("I have checked this person against the watch list and let them in"),
         required=False,
     )
-
-    def clean_badge_number(self) -> str:
-        badge = self.cleaned_data["badge_number"].strip()
-        if not badge.replace("-", "").isalnum():
-            raise forms.ValidationError(_("A badge number has only letters, digits and hyphens."))
-        return badge.upper()
 
 
 class ReasonForm(office_forms.ReasonForm):

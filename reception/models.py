@@ -212,9 +212,11 @@ class Arrangement(WorkflowMixin, models.Model):
         REJECTED = "rejected", _("Rejected")
         CANCELLED = "cancelled", pgettext_lazy("reception", "Cancelled")
 
+    # planned -> awaiting_approval: a plan changed (before anyone approved it) to cost more
+    # than the threshold (services.arrangement_update).
     TRANSITIONS = {
         Status.AWAITING_APPROVAL: {Status.PLANNED, Status.REJECTED, Status.CANCELLED},
-        Status.PLANNED: {Status.DONE, Status.CANCELLED},
+        Status.PLANNED: {Status.DONE, Status.CANCELLED, Status.AWAITING_APPROVAL},
     }
 
     visit = models.ForeignKey(
@@ -262,3 +264,82 @@ class Arrangement(WorkflowMixin, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reception:arrangement_detail", args=[self.pk])
+
+
+class RollCall(WorkflowMixin, models.Model):
+    """An evacuation roll call (紧急清点): who was in the building when it started, each
+    marked safe at the assembly point; closing it records the result."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("roll call", "Under way")
+        CLOSED = "closed", pgettext_lazy("roll call", "Closed")
+
+    TRANSITIONS = {Status.OPEN: {Status.CLOSED}}
+
+    drill = models.BooleanField(_("drill"), default=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    started_at = models.DateTimeField(_("started at"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Counted when it closes, so the history needs no query per roll call.
+    headcount = models.PositiveIntegerField(_("people listed"), default=0)
+    safe_count = models.PositiveIntegerField(_("marked safe"), default=0)
+    note = models.CharField(pgettext_lazy("roll call", "result"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("roll call")
+        verbose_name_plural = _("roll calls")
+        constraints = [
+            # One roll call at a time: two would split the people between two lists.
+            models.UniqueConstraint(
+                fields=["status"], condition=Q(status="open"), name="reception_one_open_roll_call"
+            )
+        ]
+
+    def __str__(self) -> str:
+        from django.utils.timezone import localtime
+
+        kind = _("Evacuation drill") if self.drill else _("Evacuation")
+        return f"{kind} {localtime(self.started_at):%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reception:roll_call_detail", args=[self.pk])
+
+
+class RollCallEntry(models.Model):
+    """One person of a roll call, copied from an office.presence provider when it started."""
+
+    roll_call = models.ForeignKey(RollCall, on_delete=models.CASCADE, related_name="entries")
+    key = models.CharField(max_length=80)  # office.presence.Present.key
+    section = models.CharField(_("section"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
+    role = models.CharField(pgettext_lazy("roll call", "here as"), max_length=50, blank=True)
+    detail = models.CharField(_("details"), max_length=200, blank=True)
+    badge = models.CharField(_("badge number"), max_length=20, blank=True)
+    order = models.PositiveIntegerField(default=0)
+    safe_at = models.DateTimeField(_("marked safe at"), null=True, blank=True)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["roll_call_id", "order", "id"]
+        verbose_name = _("roll-call entry")
+        verbose_name_plural = _("roll-call entries")
+        constraints = [
+            models.UniqueConstraint(fields=["roll_call", "key"], name="reception_roll_call_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reception:roll_call_detail", args=[self.roll_call_id])

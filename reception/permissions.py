@@ -53,6 +53,14 @@ def can_edit_visit(user, visit: Visit) -> bool:
     return may_edit_visit(user, visit) and visit.status == Visit.Status.EXPECTED
 
 
+def visit_takes_visitors(visit: Visit) -> bool:
+    return visit.status in (Visit.Status.EXPECTED, Visit.Status.ARRIVED)
+
+
+def can_add_visitor(user, visit: Visit) -> bool:
+    return may_edit_visit(user, visit) and visit_takes_visitors(visit)
+
+
 def can_mark_no_show(user, visit: Visit) -> bool:
     return is_receptionist(user) and visit.can_become(Visit.Status.NO_SHOW)
 
@@ -92,6 +100,21 @@ def can_decide_arrangement(user, arrangement: Arrangement) -> bool:
     return may_decide(user, step)
 
 
+def may_edit_arrangement(user, arrangement: Arrangement | None = None) -> bool:
+    return sees_all_visits(user)
+
+
+def arrangement_editable(arrangement: Arrangement) -> bool:
+    """Until it is approved: awaiting approval, or planned without ever needing approval."""
+    if arrangement.status == Arrangement.Status.AWAITING_APPROVAL:
+        return True
+    return arrangement.status == Arrangement.Status.PLANNED and arrangement.decided_at is None
+
+
+def can_edit_arrangement(user, arrangement: Arrangement) -> bool:
+    return may_edit_arrangement(user, arrangement) and arrangement_editable(arrangement)
+
+
 def can_complete_arrangement(user, arrangement: Arrangement) -> bool:
     return may_complete_arrangement(user, arrangement) and arrangement.can_become(
         Arrangement.Status.DONE
@@ -100,6 +123,11 @@ def can_complete_arrangement(user, arrangement: Arrangement) -> bool:
 
 def can_cancel_arrangement(user, arrangement: Arrangement) -> bool:
     return may_cancel_arrangements(user) and arrangement.status in OPEN_ARRANGEMENT
+
+
+def may_roll_call(user) -> bool:
+    """The evacuation roll call: the front desk, the duty room and the director."""
+    return has_role(user, "receptionist", "director", "shift_leader", "duty_officer")
 
 
 def can_view_summary(user) -> bool:

@@ -6,8 +6,11 @@ from .arrangements import (
     arrangement_complete,
     arrangement_create,
     arrangement_reject,
+    arrangement_update,
 )
+from .rollcall import roll_call_close, roll_call_mark, roll_call_start
 from .sweep import end_of_day_due, id_numbers_purge, visitor_flag_not_checked_out
+from .visitors import visitor_add
 from .visits import (
     VisitorData,
     meeting_visits_cancel,
@@ -29,7 +32,11 @@ __all__ = [
     "arrangement_complete",
     "arrangement_create",
     "arrangement_reject",
+    "arrangement_update",
     "end_of_day_due",
+    "roll_call_close",
+    "roll_call_mark",
+    "roll_call_start",
     "id_numbers_purge",
     "meeting_visits_cancel",
     "visit_cancel",
@@ -37,6 +44,7 @@ __all__ = [
     "visit_register",
     "visit_update",
     "visitor_check_in",
+    "visitor_add",
     "visitor_check_out",
     "visitor_flag_not_checked_out",
     "walk_in_register",

@@ -9,10 +9,11 @@ from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
 from office.conf import setting
-from office.errors import DomainError
+from office.errors import DomainError, require_actor
 from office.services import audit, notify
 from office.services.approvals import approval_cancel, approval_decide, approval_start
 
+from .. import permissions as perms
 from ..approvals import RULE
 from ..models import Arrangement, Visit
 
@@ -188,4 +189,67 @@ def arrangement_cancel(*, arrangement_id: int, by, reason: str = "") -> Arrangem
         kind="reception.arrangement_cancelled",
         actor=by,
     )
+    return arrangement
+
+
+EDITED_FIELDS = ("kind", "date", "people", "standard", "details", "responsible", "cost_estimate")
+
+
+def _fields(arrangement: Arrangement) -> dict[str, str]:
+    shown = {name: str(getattr(arrangement, name)) for name in EDITED_FIELDS}
+    shown["cost_estimate"] = f"{Decimal(arrangement.cost_estimate):.2f}"
+    shown["responsible"] = arrangement.responsible.display_name
+    return shown
+
+
+@transaction.atomic
+def arrangement_update(
+    *,
+    arrangement_id: int,
+    by,
+    kind: str,
+    on: date,
+    responsible,
+    cost_estimate: Decimal,
+    people: int = 1,
+    standard: str = "",
+    details: str = "",
+) -> Arrangement:
+    """Change an arrangement that nobody has approved yet. The threshold is asked again: a
+    plan that now costs more waits for the director, one that no longer does goes ahead."""
+    arrangement = _locked(arrangement_id)
+    require_actor(perms.may_edit_arrangement(by, arrangement))
+    if not perms.arrangement_editable(arrangement):
+        raise DomainError(_("An arrangement can only be changed until it is approved."))
+    if cost_estimate < 0:
+        raise DomainError(_("The cost estimate cannot be negative."))
+    before = _fields(arrangement)
+    arrangement.kind, arrangement.date, arrangement.people = kind, on, people
+    arrangement.standard, arrangement.details = standard, details
+    arrangement.responsible, arrangement.cost_estimate = responsible, cost_estimate
+    after = _fields(arrangement)
+    needs_approval = cost_estimate > approval_threshold()
+    awaiting = arrangement.status == Arrangement.Status.AWAITING_APPROVAL
+    if needs_approval and not awaiting:
+        arrangement.require_transition(
+            Arrangement.Status.AWAITING_APPROVAL, _("This arrangement is already closed.")
+        )
+        arrangement.status = Arrangement.Status.AWAITING_APPROVAL
+    elif awaiting and not needs_approval:
+        arrangement.status = Arrangement.Status.PLANNED
+    arrangement.save(update_fields=[*EDITED_FIELDS, "status"])
+    changed = {k: [before[k], after[k]] for k in EDITED_FIELDS if before[k] != after[k]}
+    audit(
+        actor=by,
+        verb="reception.arrangement_changed",
+        target=arrangement,
+        data={"changed": changed, "status": arrangement.status},
+    )
+    if needs_approval and not awaiting:
+        approval_start(rule=RULE, target=arrangement, by=by)
+    elif awaiting and not needs_approval:
+        approval_cancel(target=arrangement, by=by)
+        _tell_responsible(arrangement, by)
+    elif changed and arrangement.status == Arrangement.Status.PLANNED:
+        _tell_responsible(arrangement, by)
     return arrangement

@@ -40,8 +40,7 @@ def _check_times(arrival: datetime, departure: datetime) -> None:
         raise DomainError(_("The expected departure must be after the expected arrival."))
 
 
-@transaction.atomic
-def visit_register(
+def _create_visit(
     *,
     host,
     by,
@@ -50,10 +49,8 @@ def visit_register(
     expected_arrival: datetime,
     expected_departure: datetime,
     visitors: list[VisitorData],
-    walk_in: bool = False,
+    walk_in: bool,
 ) -> Visit:
-    """Pre-register one visitor or a group; the reception desk sees them on the day."""
-    require_actor(perms.may_register_for(by, host))
     _check_times(expected_arrival, expected_departure)
     if not visitors:
         raise DomainError(_("Add at least one visitor."))
@@ -69,21 +66,50 @@ def visit_register(
         walk_in=walk_in,
     )
     Visitor.objects.bulk_create(
-        Visitor(
-            visit=visit,
-            order=index,
-            name=person.name,
-            phone=person.phone,
-            id_type=person.id_type if person.id_number else "",
-            id_number=person.id_number,
-        )
-        for index, person in enumerate(visitors)
+        new_visitor(visit, index, person) for index, person in enumerate(visitors)
     )
     audit(
         actor=by,
         verb="reception.visit_walk_in" if walk_in else "reception.visit_registered",
         target=visit,
         data={"headcount": len(visitors), "host": host.display_name},
+    )
+    return visit
+
+
+def new_visitor(visit: Visit, order: int, person: VisitorData) -> Visitor:
+    return Visitor(
+        visit=visit,
+        order=order,
+        name=person.name,
+        phone=person.phone,
+        id_type=person.id_type if person.id_number else "",
+        id_number=person.id_number,
+    )
+
+
+@transaction.atomic
+def visit_register(
+    *,
+    host,
+    by,
+    organisation: str,
+    purpose: str,
+    expected_arrival: datetime,
+    expected_departure: datetime,
+    visitors: list[VisitorData],
+) -> Visit:
+    """Pre-register one visitor or a group; the reception desk sees them on the day."""
+    require_actor(perms.may_register_for(by, host))
+    visit = _create_visit(
+        host=host,
+        by=by,
+        organisation=organisation,
+        purpose=purpose,
+        expected_arrival=expected_arrival,
+        expected_departure=expected_departure,
+        visitors=visitors,
+        walk_in=False,
     )
     if host.pk != by.pk:
         notify(
@@ -93,17 +119,28 @@ def visit_register(
             url=visit.get_absolute_url(),
             kind="reception.visit_registered",
             actor=by,
-            email=not walk_in,  # a walk-in's host hears of the arrival a moment later
+            email=True,
         )
     return visit
 
 
+@transaction.atomic
 def walk_in_register(
-    *, host, by, organisation: str, purpose: str, expected_departure: datetime, visitor: VisitorData
-) -> Visit:
-    """A visitor who turns up unannounced: registered on the spot, checked in next."""
+    *,
+    host,
+    by,
+    organisation: str,
+    purpose: str,
+    expected_departure: datetime,
+    visitor: VisitorData,
+    badge_number: str,
+    watch_list_confirmed: bool = False,
+) -> Visitor:
+    """A visitor who turns up unannounced: registered and checked in in one step (the
+    receptionist has the person and the document in front of them). A watch-list hit or a
+    badge in use undoes the registration too: nothing is saved until the check-in holds."""
     require_actor(perms.is_receptionist(by))
-    return visit_register(
+    visit = _create_visit(
         host=host,
         by=by,
         organisation=organisation,
@@ -112,6 +149,13 @@ def walk_in_register(
         expected_departure=expected_departure,
         visitors=[visitor],
         walk_in=True,
+    )
+    # The host hears of the arrival only (visitor_check_in), not of a registration as well.
+    return visitor_check_in(
+        visitor_id=visit.visitors.get().pk,
+        badge_number=badge_number,
+        by=by,
+        watch_list_confirmed=watch_list_confirmed,
     )
 
 

@@ -14,6 +14,8 @@ ALLOWED = {
     "mark_no_show",
     "print_badges",
     "add_arrangement",
+    "add_visitor",
+    "edit_arrangement",
     "decide_arrangement",
     "complete_arrangement",
     "cancel_arrangement",
@@ -35,6 +37,11 @@ def reception_sees_all(context) -> bool:
 @register.simple_tag(takes_context=True)
 def reception_is_receptionist(context) -> bool:
     return permissions.is_receptionist(context["user"])
+
+
+@register.simple_tag(takes_context=True)
+def reception_may_roll_call(context) -> bool:
+    return permissions.may_roll_call(context["user"])
 
 
 STATUS_COLOURS = {

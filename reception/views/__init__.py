@@ -1,3 +1,3 @@
-from . import arrangements, desk, log, visits, watchlist
+from . import arrangements, desk, log, rollcall, visits, watchlist
 
-__all__ = ["arrangements", "desk", "log", "visits", "watchlist"]
+__all__ = ["arrangements", "desk", "log", "rollcall", "visits", "watchlist"]

@@ -54,6 +54,57 @@ def arrangement_create(request, pk: int):
     )
 
 
+def arrangement_edit(request, pk: int):
+    """Change an arrangement until it is approved; the threshold is asked again."""
+    arrangement = get_object_or_404(selectors.arrangements_for(request.user), pk=pk)
+    if not permissions.may_edit_arrangement(request.user, arrangement):
+        raise PermissionDenied
+    if not permissions.arrangement_editable(arrangement):
+        messages.error(request, _("An arrangement can only be changed until it is approved."))
+        return redirect(arrangement)
+    initial = {
+        "kind": arrangement.kind,
+        "date": arrangement.date,
+        "people": arrangement.people,
+        "standard": arrangement.standard,
+        "details": arrangement.details,
+        "cost_estimate": arrangement.cost_estimate,
+        "responsible": arrangement.responsible_id,
+    }
+    return action(
+        request,
+        allowed=True,  # checked above, before the state
+        form=ArrangementForm(request.POST or None, initial=initial),
+        perform=lambda data: services.arrangement_update(
+            arrangement_id=arrangement.pk,
+            by=request.user,
+            kind=data["kind"],
+            on=data["date"],
+            responsible=data["responsible"],
+            cost_estimate=data["cost_estimate"],
+            people=data["people"],
+            standard=data["standard"],
+            details=data["details"],
+        ),
+        success=lambda changed: (
+            _("Changed; it waits for the director's approval.")
+            if _awaiting(changed)
+            else _("The arrangement is changed.")
+        ),
+        redirect_to=arrangement,
+        page=lambda form: render(
+            request,
+            "reception/arrangement_form.html",
+            {
+                "visit": arrangement.visit,
+                "arrangement": arrangement,
+                "form": form,
+                "threshold": approval_threshold(),
+            },
+        ),
+    )
+
+
 def _awaiting(arrangement) -> bool:
     return arrangement.status == arrangement.Status.AWAITING_APPROVAL
 

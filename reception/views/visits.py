@@ -42,16 +42,18 @@ def index(request):
     return render(request, "reception/day_board.html", context)
 
 
+def _to_visitor(data: dict) -> services.VisitorData:
+    return services.VisitorData(
+        name=data["name"],
+        phone=data.get("phone", ""),
+        id_type=data.get("id_type", ""),
+        id_number=data.get("id_number", ""),
+    )
+
+
 def _visitor_data(forms) -> list[services.VisitorData]:
     return [
-        services.VisitorData(
-            name=f.cleaned_data["name"],
-            phone=f.cleaned_data.get("phone", ""),
-            id_type=f.cleaned_data.get("id_type", ""),
-            id_number=f.cleaned_data.get("id_number", ""),
-        )
-        for f in forms
-        if f.cleaned_data and f.cleaned_data.get("name")
+        _to_visitor(f.cleaned_data) for f in forms if f.cleaned_data and f.cleaned_data.get("name")
     ]
 
 
@@ -99,28 +101,40 @@ def visit_register(request):
 
 
 def walk_in(request):
-    """A visitor at the desk without pre-registration: register, then check in."""
+    """A visitor at the desk without pre-registration: registered and checked in at once."""
     if not permissions.is_receptionist(request.user):
         raise PermissionDenied
     data = request.POST if request.method == "POST" else None
-    form = WalkInForm(data)
+    form = WalkInForm(data, initial={"badge_number": selectors.suggest_badge_number()})
     visitor_form = VisitorForm(data, prefix="visitor")
+    warning = None
     if data is not None and form.is_valid() and visitor_form.is_valid():
         try:
-            visit = services.walk_in_register(
+            visitor = services.walk_in_register(
                 host=form.cleaned_data["host"],
                 by=request.user,
                 organisation=form.cleaned_data["organisation"],
                 purpose=form.cleaned_data["purpose"],
                 expected_departure=form.cleaned_data["expected_departure"],
                 visitor=_visitor_data([visitor_form])[0],
+                badge_number=form.cleaned_data["badge_number"],
+                watch_list_confirmed=form.cleaned_data["confirm_watch_list"],
             )
+        except services.WatchListWarning as exc:
+            warning = exc  # nothing saved: confirm and send again
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            return redirect("reception:check_in", pk=visit.visitors.get().pk)
+            messages.success(
+                request,
+                _("%(name)s is checked in with badge %(badge)s; the host has been told.")
+                % {"name": visitor.name, "badge": visitor.badge_number},
+            )
+            return redirect(visitor.visit)
     return render(
-        request, "reception/walk_in_form.html", {"form": form, "visitor_form": visitor_form}
+        request,
+        "reception/walk_in_form.html",
+        {"form": form, "visitor_form": visitor_form, "warning": warning},
     )
 
 
@@ -167,6 +181,31 @@ def visit_edit(request, pk: int):
         redirect_to=visit,
         page=lambda form: render(
             request, "reception/visit_edit.html", {"visit": visit, "form": form}
+        ),
+    )
+
+
+def visitor_add(request, pk: int):
+    """One more person for a visit that is expected or under way (host, reception)."""
+    visit = selectors.visit_detail_for(request.user, pk)
+    if not permissions.may_edit_visit(request.user, visit):
+        raise PermissionDenied
+    if not permissions.visit_takes_visitors(visit):
+        messages.error(
+            request, _("Visitors can only be added to a visit that is expected or under way.")
+        )
+        return redirect(visit)
+    return action(
+        request,
+        allowed=True,  # checked above, before the state
+        form=VisitorForm(request.POST or None, prefix="visitor"),
+        perform=lambda data: services.visitor_add(
+            visit_id=visit.pk, by=request.user, visitor=_to_visitor(data)
+        ),
+        success=lambda visitor: _("%(name)s is added to the visit.") % {"name": visitor.name},
+        redirect_to=visit,
+        page=lambda form: render(
+            request, "reception/visitor_add.html", {"visit": visit, "form": form}
         ),
     )
 

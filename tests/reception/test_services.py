@@ -188,6 +188,7 @@ def test_staff_register_only_their_own_visitors_and_never_walk_ins(staff, other_
             purpose="调研",
             expected_departure=data["expected_departure"],
             visitor=people[0],
+            badge_number="A1",
         )
     assert not Visit.objects.exists()
     services.visit_register(host=staff, by=staff, visitors=people, **data)

@@ -194,7 +194,7 @@ def test_overdue_visitor_is_on_the_board(receptionist, client_for):
     assert [v.visit_id for v in board.overdue] == [visit.pk] and not board.inside
 
 
-def test_walk_in_goes_to_check_in(receptionist, staff, client_for):
+def test_walk_in_is_registered_and_checked_in_in_one_step(receptionist, staff, client_for):
     response = client_for(receptionist).post(
         reverse("reception:walk_in"),
         {
@@ -202,13 +202,18 @@ def test_walk_in_goes_to_check_in(receptionist, staff, client_for):
             "organisation": "快递公司",
             "purpose": "送达文件",
             "expected_departure": _when(1),
+            "badge_number": "w-07",
             "visitor-name": "郑飞",
             "visitor-phone": "13700001111",
         },
+        follow=True,
     )
     visitor = Visitor.objects.get()
-    assert response["Location"] == reverse("reception:check_in", args=[visitor.pk])
+    assert response.redirect_chain[-1][0] == visitor.visit.get_absolute_url()
     assert visitor.visit.walk_in and visitor.visit.host == staff
+    assert visitor.is_inside and visitor.badge_number == "W-07"
+    assert visitor.visit.status == Visit.Status.ARRIVED
+    assert "郑飞 已签到，证件牌 W-07" in response.content.decode()
 
 
 def test_walk_in_bad_phone_saves_nothing(receptionist, staff, client_for):
