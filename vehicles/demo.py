@@ -113,10 +113,7 @@ def seed(log) -> None:
     county_head = _user("xianzhang", "李国华", "县长", leaders)
     deputy = _user("fuxianzhang", "赵文斌", "副县长", leaders)
     driver_user = _user("driver", "王建军", "驾驶员", Department.objects.get(code="general"))
-    dispatcher, director = (
-        User.objects.get(username="dispatcher"),
-        User.objects.get(username="director"),
-    )
+    dispatcher = User.objects.get(username="dispatcher")
     staff, clerk = User.objects.get(username="staff"), User.objects.get(username="clerk")
     sunli, huangtao = User.objects.get(username="sunli"), User.objects.get(username="huangtao")
     cars, drivers = _fleet(county_head, deputy, driver_user)

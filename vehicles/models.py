@@ -115,7 +115,7 @@ class Trip(WorkflowMixin):
     """A trip request (用车申请): who travels, from where to where, when, and why."""
 
     class Status(models.TextChoices):
-        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+        AWAITING_APPROVAL = "awaiting_approval", pgettext_lazy("trip status", "Awaiting approval")
         APPROVED = "approved", _("Awaiting dispatch")
         DISPATCHED = "dispatched", _("Car dispatched")
         COMPLETED = "completed", pgettext_lazy("trip status", "Completed")
