@@ -242,3 +242,57 @@ def test_transitions(status, step, allowed, staff, dispatcher, pool_car, driver,
         with pytest.raises(DomainError):
             calls[step]()
         assert Trip.objects.get(pk=trip.pk).status == status
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_dispatchers_giving_the_same_car_at_once_one_wins_the_other_is_told(
+    staff, other_staff, dispatcher, pool_car, driver, other_driver, trip_for
+):
+    """Both pass the form; the car's lock orders them and the second sees the first."""
+    import threading
+
+    from django.db import connection
+
+    first, second = trip_for(staff), trip_for(other_staff)
+    barrier, results = threading.Barrier(2), {}
+
+    def give(trip, person):
+        try:
+            barrier.wait(timeout=10)
+            services.trip_dispatch(trip_id=trip.pk, vehicle=pool_car, driver=person, by=dispatcher)
+            results[trip.pk] = "ok"
+        except DomainError as exc:
+            results[trip.pk] = str(exc)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=give, args=(first, driver)),
+        threading.Thread(target=give, args=(second, other_driver)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert list(results.values()).count("ok") == 1, results
+    loser = next(text for text in results.values() if text != "ok")
+    assert "京A·10001" in loser
+    assert Dispatch.objects.filter(status="active").count() == 1
+
+
+def test_the_driver_is_reminded_to_record_the_trip_until_it_is_recorded(
+    staff, dispatcher, pool_car, van, driver, driver_user, trip_for
+):
+    from office.models import Reminder
+
+    trip = trip_for(staff)
+    services.trip_dispatch(trip_id=trip.pk, vehicle=pool_car, driver=driver, by=dispatcher)
+    reminder = Reminder.objects.get(kind="vehicles.record_due", recipient=driver_user)
+    assert reminder.due_at == at(1, 13)
+    services.trip_reassign(
+        trip_id=trip.pk, vehicle=van, driver=driver, by=dispatcher, reason="换大车"
+    )
+    assert Reminder.objects.filter(kind="vehicles.record_due", status="pending").count() == 1
+    with time_machine.travel(at(1, 12, 30), tick=False):
+        services.trip_complete(trip_id=trip.pk, by=driver_user, odometer_start=10, odometer_end=20)
+    assert not Reminder.objects.filter(kind="vehicles.record_due", status="pending").exists()
