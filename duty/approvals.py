@@ -1,9 +1,8 @@
 """Duty spending's approval rule: the amount chooses the steps (limits from duty.conf).
 
 ≤ officer limit: no chain (recorded). ≤ leader limit: the current shift's leader (or the
-director). Above: the shift leader, finance, then the head of the organisation (the
-director): the seeds' three levels. Nobody else leads the shift: the director alone, or
-finance then the director above the leader's limit.
+director when nobody else leads the shift). Above: a purchase, the seeds' rule: the head of
+the requester's department, finance, then the head of the organisation (the director).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -17,13 +16,12 @@ RULE = "duty.spending"
 def steps_for(spend) -> list[Step]:
     from duty import conf
 
-    leader = (
-        [Step(_("Shift leader"), person=spend.approver, role="director")] if spend.approver else []
-    )
     if spend.amount <= conf.leader_limit():
-        return leader or [Step.of_role("director")]
+        if spend.approver:
+            return [Step(_("Shift leader"), person=spend.approver, role="director")]
+        return [Step.of_role("director")]
     return [
-        *leader,
+        Step.department_head(spend.requested_by),
         Step.of_role("finance"),
         Step.of_role("director", label=_("Head of the organisation")),
     ]

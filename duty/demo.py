@@ -29,9 +29,9 @@ LOG_LINES = [
     ("phone", "财务处询问值班开支报销流程", ""),
 ]
 INCIDENTS = [
-    ("三楼会议室空调漏水", "low", "已通知物业维修，地面已清理"),
-    ("地下车库道闸故障", "medium", "车辆临时人工放行"),
-    ("机房UPS告警，市电中断", "high", "已启用备用电源，通知信息中心抢修"),
+    ("三楼会议室空调漏水", "general", "已通知物业维修，地面已清理"),
+    ("地下车库道闸故障", "major", "车辆临时人工放行"),
+    ("机房UPS告警，市电中断", "serious", "已启用备用电源，通知信息中心抢修"),
 ]
 SPENDING = [
     (Decimal("86.50"), "夜班值班人员工作餐", False),
@@ -120,15 +120,49 @@ def _seed_past_shifts(post, leader) -> None:
             )
             if index < len(past) - 8:
                 incident_resolve(incident=incident, resolution="已处理完毕", by=officer)
+            else:  # the alerted leader has seen it: no escalation runs on demo history
+                _acknowledge_all(incident)
         if index % 6 == 2:
             amount, purpose, emergency = SPENDING[(index // 6) % len(SPENDING)]
             spend = spend_request(
                 shift=shift, amount=amount, purpose=purpose, emergency=emergency, by=officer
             )
-            approver = spend.approver or user("director")
             if spend.status == "pending" and index < len(past) - 6:
-                spend_approve(spend=spend, by=approver, note="同意")
+                _approve_every_step(spend, spend_approve)
+    _close_old_follow_ups(past)
     _seed_handovers(past, handover_file, handover_accept, handover_dispute)
+
+
+def _approve_every_step(spend, spend_approve) -> None:
+    """Each step of the chain by its approver: leader, or department head, finance, director."""
+    from duty.approvals import RULE
+    from office.roles import users_with_role
+    from office.services.approvals import current_step
+
+    spend.refresh_from_db()
+    while spend.status == "pending":
+        step = current_step(spend, rule=RULE, requested_by=spend.requested_by)
+        approver = step.person or users_with_role(step.role).order_by("pk").first()
+        spend_approve(spend=spend, by=approver, note="同意")
+        spend.refresh_from_db()
+
+
+def _acknowledge_all(incident) -> None:
+    from duty.services.log import incident_acknowledge
+
+    for ack in incident.acknowledgements.select_related("person"):
+        incident_acknowledge(incident=incident, by=ack.person)
+
+
+def _close_old_follow_ups(past) -> None:
+    """The follow-ups of all but the last few shifts were seen to: the carry-over holds the
+    few matters really open, not two weeks of copies."""
+    from duty.services.log import log_follow_up_done
+
+    for index, shift in enumerate(past[:-4]):
+        for entry in shift.log_entries.exclude(follow_up="").filter(follow_up_done_at=None):
+            outcome = "handed_back" if entry.kind == "instruction" and index % 2 else "done"
+            log_follow_up_done(entry=entry, by=entry.author, outcome=outcome)
 
 
 def _seed_handovers(past, handover_file, handover_accept, handover_dispute) -> None:
@@ -145,7 +179,7 @@ def _seed_handovers(past, handover_file, handover_accept, handover_dispute) -> N
             ],
             by=officer,
         )
-        Handover.objects.filter(pk=handover.pk).update(filed_at=shift.ends_at)
+        Handover.objects.filter(pk=handover.pk).update(filed_at=shift.ends_at, late=False)
         incoming = handover.incoming_shift
         receiver = incoming and _on_shift(incoming, "officer")
         if receiver is None or index == len(past) - 2:

@@ -3,7 +3,7 @@ ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from office import calendar, exports, home, navigation, todo
+from office import calendar, exports, home, navigation, schedule, todo
 from office.services.audit import register_verbs
 from office.services.reminders import register_reminder_kind
 
@@ -26,7 +26,7 @@ def register() -> None:
 
     from . import approvals, selectors
     from . import exports as builders
-    from .home import home_panel
+    from .home import board_panel, home_panel
     from .permissions import can_view_duty
     from .services import reminders
 
@@ -74,6 +74,8 @@ def register() -> None:
         )
     approvals.register()  # the spending chain and its to-do source
     home.register_panel("duty.shifts", home_panel, order=40)
+    home.register_panel("duty.board", board_panel, order=41)  # 值班公示, for everyone
+    schedule.every("duty-incident-escalations", "duty.tasks.sweep_incident_escalations", 60)
     calendar.register("duty", selectors.calendar_events_for)
     # The evacuation roll call (reception) lists who is on duty now.
     presence.register("duty.on_duty", _("Staff on duty"), people_on_duty, order=20)
@@ -122,6 +124,10 @@ VERBS = {
     "duty.swap_rejected": _("Swap rejected"),
     "duty.log_added": _("Log entry added"),
     "duty.follow_up_done": _("Follow-up done"),
+    "duty.follow_up_back": _("Follow-up handed back"),
+    "duty.incident_alerted": _("Incident alert sent"),
+    "duty.incident_escalated": _("Incident escalated (not acknowledged in time)"),
+    "duty.reminders_chosen": _("Shift reminders chosen"),
     "duty.incident_reported": _("Incident reported"),
     "duty.incident_acknowledged": _("Incident acknowledged"),
     "duty.incident_resolved": _("Incident resolved"),

@@ -8,7 +8,15 @@ from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from duty.models import Assignment, HandoverItem, Incident, LogEntry, Post, ShiftTemplate
+from duty.models import (
+    Assignment,
+    DutyPreference,
+    HandoverItem,
+    Incident,
+    LogEntry,
+    Post,
+    ShiftTemplate,
+)
 from office.forms import PlausibleDatesMixin, TextCleaningMixin
 from office.people import people
 from office.roles import Role, users_with_role
@@ -284,3 +292,22 @@ class ShiftTemplateForm(TextCleaningMixin, forms.ModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         help_texts = {"end_time": _("At or before the start: the shift ends the next day.")}
+
+
+class PreferenceForm(BootstrapMixin, forms.Form):
+    remind_day_before = forms.BooleanField(
+        label=_("Remind me the evening before a shift"), required=False
+    )
+    remind_before_minutes = forms.TypedChoiceField(
+        label=_("Remind me before a shift starts"),
+        choices=DutyPreference.LEAD_CHOICES,
+        coerce=int,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["remind_day_before"].widget.attrs["class"] = "form-check-input"
+
+
+class FollowUpCloseForm(forms.Form):
+    outcome = forms.ChoiceField(choices=LogEntry.Outcome.choices, initial=LogEntry.Outcome.DONE)

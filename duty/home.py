@@ -18,3 +18,19 @@ def home_panel(request) -> str:
         },
         request=request,
     )
+
+
+def board_panel(request) -> str:
+    """值班公示 for every employee: who is on duty now and next at each post, with phones."""
+    from django.utils.timezone import now
+
+    from duty.permissions import can_view_duty
+
+    rows = selectors.duty_board()
+    if not rows:
+        return ""
+    return render_to_string(
+        "duty/partials/_board.html",
+        {"rows": rows, "at": now(), "can_view_duty": can_view_duty(request.user), "panel": True},
+        request=request,
+    )

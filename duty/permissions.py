@@ -27,11 +27,40 @@ def shift_leader_id(shift):
 
 
 def can_keep_log(user, shift) -> bool:
-    """People on the shift keep its log once it has started, until the handover is accepted."""
+    """People on the shift keep its log and report incidents from its start until it ends,
+    whatever became of the handover; after the end, only until the handover is filed."""
     from django.utils.timezone import now
 
-    closed = has_handover(shift) and shift.handover.status == "accepted"
-    return is_on_shift(user, shift) and shift.starts_at <= now() and not closed
+    moment = now()
+    if not is_on_shift(user, shift) or shift.starts_at > moment:
+        return False
+    return moment < shift.ends_at or not has_handover(shift)
+
+
+def can_close_follow_up(user, entry) -> bool:
+    """An open matter is closed by whoever holds it now: the people of its shift, anyone on
+    duty at the post now (it was carried over to them), a shift leader or the director."""
+    from django.utils.timezone import now
+
+    from duty.models import Assignment
+
+    if not entry.follow_up_pending:
+        return False
+    if has_role(user, "shift_leader", "director") or is_on_shift(user, entry.shift):
+        return True
+    moment = now()
+    return Assignment.objects.filter(
+        person=user, shift__post_id=entry.shift.post_id, starts_at__lte=moment, ends_at__gt=moment
+    ).exists()
+
+
+def handover_opens_at(shift):
+    """The handover window opens DUTY_HANDOVER_WINDOW_MINUTES before the shift ends."""
+    from datetime import timedelta
+
+    from duty import conf
+
+    return shift.ends_at - timedelta(minutes=conf.handover_window_minutes())
 
 
 def can_acknowledge(user, incident, acknowledgements) -> bool:
@@ -55,10 +84,11 @@ def can_decide_spend(user, spend) -> bool:
 
 
 def can_file_handover(user, shift, now) -> bool:
+    """Someone on the shift, once the handover window has opened, once."""
     return (
         is_duty_person(user)
         and is_on_shift(user, shift)
-        and shift.starts_at <= now
+        and handover_opens_at(shift) <= now
         and not has_handover(shift)
     )
 

@@ -4,7 +4,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
@@ -85,7 +85,7 @@ class MonthGrid:
     posts: list
     templates: list
     rows: list = field(default_factory=list)  # [(day, [(post, template, shift|None, gap)])]
-    gaps: int = 0
+    gaps: int = 0  # cells with no shift, or a shift short of a leader or an officer
 
 
 def month_grid(user, *, month: date, post: Post | None = None) -> MonthGrid:
@@ -103,12 +103,111 @@ def month_grid(user, *, month: date, post: Post | None = None) -> MonthGrid:
         for each_post in posts:
             for template in templates:
                 shift = by_key.get((day, each_post.pk, template.pk))
-                gap = shift is not None and not _covered(shift)
+                gap = shift is None or not _covered(shift)
                 grid.gaps += gap
                 cells.append((each_post, template, shift, gap))
         grid.rows.append((day, cells))
         day += timedelta(days=1)
     return grid
+
+
+@dataclass(frozen=True)
+class Gap:
+    day: date
+    post: Post
+    template: ShiftTemplate
+    missing: str  # "shift", "leader", "officer" or "leader+officer"
+
+
+@dataclass
+class Coverage:
+    first_day: date
+    last_day: date
+    gaps: list  # [Gap]
+    by_post: list = field(default_factory=list)  # [(post, [(first, last, template, missing)])]
+
+    @property
+    def count(self) -> int:
+        return len(self.gaps)
+
+
+def coverage(*, first_day: date, last_day: date) -> Coverage:
+    """Every active post, shift template and day from first_day to last_day with no shift or a
+    shift short of a leader or an officer; runs of days folded per post. Three queries."""
+    posts = list(Post.objects.filter(active=True))
+    templates = list(ShiftTemplate.objects.filter(active=True))
+    roles = (
+        Shift.objects.filter(date__range=(first_day, last_day), post__in=posts)
+        .annotate(
+            leaders=Count("assignments", filter=Q(assignments__role=Assignment.Role.LEADER)),
+            officers=Count("assignments", filter=Q(assignments__role=Assignment.Role.OFFICER)),
+        )
+        .values_list("date", "post_id", "template_id", "leaders", "officers")
+    )
+    found = {(d, p, t): (leaders, officers) for d, p, t, leaders, officers in roles}
+    gaps = []
+    for post in posts:
+        for template in templates:
+            day = first_day
+            while day <= last_day:
+                cell = found.get((day, post.pk, template.pk))
+                if cell is None:
+                    missing = "shift"
+                else:
+                    short = [
+                        name for name, n in zip(("leader", "officer"), cell, strict=False) if not n
+                    ]
+                    missing = "+".join(short)
+                if missing:
+                    gaps.append(Gap(day=day, post=post, template=template, missing=missing))
+                day += timedelta(days=1)
+    result = Coverage(first_day=first_day, last_day=last_day, gaps=gaps)
+    for post in posts:
+        runs = []
+        for gap in (g for g in gaps if g.post == post):
+            last = runs[-1] if runs else None
+            if (
+                last
+                and last[2] == gap.template
+                and last[3] == gap.missing
+                and last[1] + timedelta(days=1) == gap.day
+            ):
+                runs[-1] = (last[0], gap.day, last[2], last[3])
+            else:
+                runs.append((gap.day, gap.day, gap.template, gap.missing))
+        if runs:
+            result.by_post.append((post, sorted(runs, key=lambda r: (r[0], r[2].order))))
+    return result
+
+
+@dataclass
+class BoardRow:
+    post: Post
+    current: Shift | None
+    following: Shift | None
+
+
+def duty_board(at: datetime | None = None) -> list[BoardRow]:
+    """值班公示: at each active post, the shift on now and the next one, with their people.
+    For every employee (no duty scope: who is on duty is public inside the office). Three
+    queries whatever the number of posts."""
+    at = at or now()
+    posts = list(Post.objects.filter(active=True))
+    shifts = (
+        Shift.objects.filter(post__in=posts, ends_at__gt=at, starts_at__lte=at + timedelta(days=3))
+        .select_related("post", "template")
+        .prefetch_related(assignments_prefetch())
+        .order_by("starts_at")
+    )
+    rows = {post.pk: BoardRow(post=post, current=None, following=None) for post in posts}
+    for shift in shifts:
+        row = rows[shift.post_id]
+        if shift.starts_at <= at and row.current is None:
+            row.current = shift
+        elif shift.starts_at > at and row.following is None:
+            if row.current is None or shift.starts_at >= row.current.ends_at:
+                row.following = shift
+    return list(rows.values())
 
 
 def _covered(shift: Shift) -> bool:

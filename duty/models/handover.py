@@ -36,6 +36,7 @@ class Handover(WorkflowMixin):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     filed_at = models.DateTimeField(_("filed at"))
+    late = models.BooleanField(_("filed after the shift ended"), default=False)
     carried_incidents = models.ManyToManyField(Incident, blank=True, related_name="+")
     carried_entries = models.ManyToManyField(LogEntry, blank=True, related_name="+")
     dispute_note = models.TextField(_("dispute note"), blank=True)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -11,7 +12,14 @@ from office.workflow import WorkflowMixin
 from .roster import Shift
 
 
+class FollowUpOutcome(models.TextChoices):
+    DONE = "done", pgettext_lazy("duty", "Done")
+    HANDED_BACK = "handed_back", pgettext_lazy("duty", "Handed back")
+
+
 class LogEntry(models.Model):
+    Outcome = FollowUpOutcome
+
     class Kind(models.TextChoices):
         PHONE = "phone", pgettext_lazy("duty", "Phone call")
         VISITOR = "visitor", pgettext_lazy("duty", "Visitor")
@@ -25,6 +33,12 @@ class LogEntry(models.Model):
     summary = models.CharField(pgettext_lazy("duty", "summary"), max_length=500)
     follow_up = models.CharField(_("follow-up"), max_length=500, blank=True)
     follow_up_done_at = models.DateTimeField(_("follow-up done at"), null=True, blank=True)
+    follow_up_outcome = models.CharField(
+        _("follow-up outcome"), max_length=12, choices=FollowUpOutcome.choices, blank=True
+    )
+    follow_up_done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -47,9 +61,12 @@ class LogEntry(models.Model):
 
 class Incident(WorkflowMixin):
     class Severity(models.TextChoices):
-        LOW = "low", pgettext_lazy("duty", "Low")
-        MEDIUM = "medium", pgettext_lazy("duty", "Medium")
-        HIGH = "high", pgettext_lazy("duty", "High")
+        """The grades offices use (一般、较大、重大、特别重大); each has its escalation chain."""
+
+        GENERAL = "general", pgettext_lazy("incident grade", "General")
+        MAJOR = "major", pgettext_lazy("incident grade", "Major")
+        SERIOUS = "serious", pgettext_lazy("incident grade", "Serious")
+        CRITICAL = "critical", pgettext_lazy("incident grade", "Particularly serious")
 
     class Status(models.TextChoices):
         OPEN = "open", pgettext_lazy("duty", "Open")
@@ -61,7 +78,9 @@ class Incident(WorkflowMixin):
     occurred_at = models.DateTimeField(_("time"))
     title = models.CharField(pgettext_lazy("duty", "title"), max_length=120)
     description = models.TextField(_("description"), blank=True)
-    severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices)
+    severity = models.CharField(
+        pgettext_lazy("duty", "grade"), max_length=8, choices=Severity.choices
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
@@ -73,10 +92,22 @@ class Incident(WorkflowMixin):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # The escalation ladder (duty.services.escalation): the step reached, when the next is due
+    # (None: acknowledged, resolved or the ladder is done), the first acknowledgement.
+    escalation_step = models.PositiveSmallIntegerField(default=0)
+    next_escalation_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["next_escalation_at"],
+                name="duty_incident_escalation_due",
+                condition=Q(next_escalation_at__isnull=False),
+            )
+        ]
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
 
@@ -88,7 +119,7 @@ class Incident(WorkflowMixin):
 
 
 class IncidentAcknowledgement(models.Model):
-    """Created for each person told of a high-severity incident; acknowledged_at when they do."""
+    """Created for each person an escalation step alerts; acknowledged_at when they do."""
 
     incident = models.ForeignKey(
         Incident, on_delete=models.CASCADE, related_name="acknowledgements"

@@ -20,7 +20,7 @@ class SpendRequest(WorkflowMixin):
         DIRECTOR = (
             "director",
             pgettext_lazy(
-                "duty", "Approval chain: shift leader, finance, head of the organisation"
+                "duty", "Approval chain: department head, finance, head of the organisation"
             ),
         )
 

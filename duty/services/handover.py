@@ -1,11 +1,12 @@
 """Handover (交接班): filed by someone on the outgoing shift, accepted or disputed by the next."""
 
 from django.db import IntegrityError, transaction
-from django.utils.timezone import now
+from django.utils.timezone import localtime, now
 from django.utils.translation import gettext as _
 
+from duty import conf
 from duty.models import Handover, HandoverItem, Incident, LogEntry, Shift
-from duty.permissions import can_accept_handover, is_on_shift
+from duty.permissions import can_accept_handover, handover_opens_at, is_on_shift
 from duty.selectors import next_shift
 from duty.services.reminders import KIND_HANDOVER_LATE, KIND_HANDOVER_LATE_LEADER
 from office.errors import DomainError, NotAllowed
@@ -13,7 +14,8 @@ from office.services import audit, notify, reminders_cancel
 
 
 def open_matters(shift: Shift):
-    """What the next shift inherits: open incidents and pending follow-ups at the post so far."""
+    """What the next shift inherits: open incidents and pending follow-ups at the post so far,
+    one entry per matter (the same follow-up written on several shifts is one, its latest)."""
     incidents = Incident.objects.filter(
         shift__post_id=shift.post_id,
         status=Incident.Status.OPEN,
@@ -24,7 +26,19 @@ def open_matters(shift: Shift):
         follow_up_done_at__isnull=True,
         occurred_at__lt=shift.ends_at,
     ).exclude(follow_up="")
-    return incidents, entries
+    latest = entries.order_by("follow_up", "-occurred_at", "-pk").distinct("follow_up")
+    entries = LogEntry.objects.filter(pk__in=latest.values("pk")).order_by("-occurred_at")
+    return incidents.order_by("-occurred_at"), entries
+
+
+def too_early_message(shift: Shift) -> str:
+    return _(
+        "The handover opens %(minutes)s minutes before the shift ends, at %(time)s; "
+        "until then keep the log."
+    ) % {
+        "minutes": conf.handover_window_minutes(),
+        "time": localtime(handover_opens_at(shift)).strftime("%H:%M"),
+    }
 
 
 @transaction.atomic
@@ -35,6 +49,8 @@ def handover_file(*, shift: Shift, summary: str, items: list[tuple[str, str]], b
         raise NotAllowed(_("Only someone on this shift can file its handover."))
     if shift.starts_at > now():
         raise DomainError(_("This shift has not started yet."))
+    if now() < handover_opens_at(shift):
+        raise DomainError(too_early_message(shift))
     if Handover.objects.filter(shift=shift).exists():
         raise DomainError(_("The handover of this shift has already been filed."))
     try:
@@ -45,6 +61,7 @@ def handover_file(*, shift: Shift, summary: str, items: list[tuple[str, str]], b
                 summary=summary,
                 filed_by=by,
                 filed_at=now(),
+                late=now() > shift.ends_at,
             )
     except IntegrityError as exc:  # filed by a colleague a moment ago
         raise DomainError(_("The handover of this shift has already been filed.")) from exc

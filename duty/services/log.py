@@ -6,10 +6,9 @@ from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from duty.models import Assignment, Incident, IncidentAcknowledgement, LogEntry, Shift
-from duty.permissions import can_keep_log, can_resolve_incident
+from duty.models import Incident, IncidentAcknowledgement, LogEntry, Shift
+from duty.permissions import can_close_follow_up, can_keep_log, can_resolve_incident
 from office.errors import DomainError, NotAllowed, require_actor
-from office.roles import Role, users_with_role
 from office.services import audit, notify
 
 FUTURE_TOLERANCE = timedelta(minutes=10)
@@ -23,7 +22,9 @@ def _require_past(occurred_at) -> None:
 def _require_log_keeper(*, shift: Shift, by) -> Shift:
     shift = Shift.objects.select_for_update().select_related("post", "template").get(pk=shift.pk)
     if not can_keep_log(by, shift):
-        raise NotAllowed(_("Only the people on this shift can write its log, until handover."))
+        raise NotAllowed(
+            _("Only the people on this shift can write its log, until the shift ends.")
+        )
     return shift
 
 
@@ -46,33 +47,54 @@ def log_entry_add(
 
 
 @transaction.atomic
-def log_follow_up_done(*, entry: LogEntry, by) -> LogEntry:
-    """Close a pending follow-up (it is no longer carried over to the next shift)."""
+def log_follow_up_done(*, entry: LogEntry, by, outcome: str = LogEntry.Outcome.DONE) -> LogEntry:
+    """Close an open matter (done, or handed back to whoever gave it): the entry and every
+    pending copy of the same follow-up at the post, so it is carried over no more."""
     entry = (
         LogEntry.objects.select_for_update(of=("self",))
         .select_related("shift__handover")
         .get(pk=entry.pk)
     )
-    require_actor(can_keep_log(by, entry.shift))
+    require_actor(can_close_follow_up(by, entry))
     if not entry.follow_up_pending:
         raise DomainError(_("This entry has no pending follow-up."))
-    entry.follow_up_done_at = now()
-    entry.save(update_fields=["follow_up_done_at"])
-    audit(actor=by, verb="duty.follow_up_done", target=entry)
+    if outcome not in LogEntry.Outcome.values:
+        raise DomainError(_("Choose whether the matter is done or handed back."))
+    moment = now()
+    same = (
+        LogEntry.objects.select_for_update()
+        .filter(
+            shift__post_id=entry.shift.post_id,
+            follow_up=entry.follow_up,
+            follow_up_done_at__isnull=True,
+        )
+        .order_by("pk")
+    )
+    closed = [e.pk for e in same]
+    LogEntry.objects.filter(pk__in=closed).update(
+        follow_up_done_at=moment, follow_up_outcome=outcome, follow_up_done_by=by
+    )
+    entry.follow_up_done_at, entry.follow_up_outcome, entry.follow_up_done_by = moment, outcome, by
+    audit(
+        actor=by,
+        verb="duty.follow_up_done" if outcome == LogEntry.Outcome.DONE else "duty.follow_up_back",
+        target=entry,
+        data={"entries": closed},
+    )
     return entry
-
-
-def directors():
-    return list(users_with_role(Role.DIRECTOR))
 
 
 @transaction.atomic
 def incident_report(
     *, shift: Shift, occurred_at, title: str, severity: str, description: str = "", by
 ) -> Incident:
-    """Record an incident; a high one alerts the shift leader and the director at once."""
+    """Record an incident; its grade's escalation chain starts with the first alert at once."""
+    from duty.services.escalation import run_step
+
     shift = _require_log_keeper(shift=shift, by=by)
     _require_past(occurred_at)
+    if severity not in Incident.Severity.values:
+        raise DomainError(_("Choose the incident's grade."))
     incident = Incident.objects.create(
         shift=shift,
         occurred_at=occurred_at,
@@ -85,29 +107,7 @@ def incident_report(
         shift=shift, occurred_at=occurred_at, kind=LogEntry.Kind.INCIDENT, summary=title, author=by
     )
     audit(actor=by, verb="duty.incident_reported", target=incident, data={"severity": severity})
-    if severity == Incident.Severity.HIGH:
-        leader = (
-            Assignment.objects.filter(shift=shift, role=Assignment.Role.LEADER)
-            .select_related("person")
-            .first()
-        )
-        alerted = {p.pk: p for p in directors()}
-        if leader is not None:
-            alerted[leader.person_id] = leader.person
-        alerted.pop(by.pk, None)
-        IncidentAcknowledgement.objects.bulk_create(
-            [IncidentAcknowledgement(incident=incident, person=p) for p in alerted.values()]
-        )
-        notify(
-            recipients=alerted.values(),
-            title=_("High-severity incident: %(title)s") % {"title": title},
-            body=f"{shift} · {by}\n{description}".strip(),
-            url=incident.get_absolute_url(),
-            kind="duty.incident",
-            actor=by,
-            email=True,
-            webhook=True,
-        )
+    run_step(incident)
     return incident
 
 
@@ -125,6 +125,10 @@ def incident_acknowledge(*, incident: Incident, by) -> IncidentAcknowledgement:
         raise DomainError(_("You have already acknowledged this incident."))
     ack.acknowledged_at = now()
     ack.save(update_fields=["acknowledged_at"])
+    # The first acknowledgement stops the escalation ladder.
+    Incident.objects.filter(pk=incident.pk, acknowledged_at__isnull=True).update(
+        acknowledged_at=ack.acknowledged_at, next_escalation_at=None
+    )
     audit(actor=by, verb="duty.incident_acknowledged", target=incident)
     notify(
         recipients=[incident.reported_by],
@@ -145,6 +149,9 @@ def incident_resolve(*, incident: Incident, resolution: str, by) -> Incident:
     require_actor(can_resolve_incident(by, incident))
     incident.status, incident.resolution = Incident.Status.RESOLVED, resolution
     incident.resolved_by, incident.resolved_at = by, now()
-    incident.save(update_fields=["status", "resolution", "resolved_by", "resolved_at"])
+    incident.next_escalation_at = None
+    incident.save(
+        update_fields=["status", "resolution", "resolved_by", "resolved_at", "next_escalation_at"]
+    )
     audit(actor=by, verb="duty.incident_resolved", target=incident)
     return incident

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from duty import conf
 from duty.models import Assignment, Handover, Shift
-from office.services import reminder_schedule
+from office.services import reminder_schedule, reminders_cancel
 
 KIND_DAY_BEFORE = "duty.shift_day_before"
 KIND_HOUR_BEFORE = "duty.shift_soon"
@@ -28,18 +28,35 @@ def day_before_at(shift: Shift) -> datetime:
     return evening
 
 
+def lead_times_for(person) -> tuple[bool, int]:
+    """(remind the evening before?, minutes before the start, 0 for none): the person's own
+    choice (DutyPreference) or the settings' defaults."""
+    from duty.models import DutyPreference
+
+    preference = DutyPreference.objects.filter(person=person).first()
+    if preference is None:
+        return True, conf.remind_before_minutes()
+    return preference.remind_day_before, preference.remind_before_minutes
+
+
 def schedule_assignment_reminders(assignment: Assignment) -> None:
-    """The day-before and hour-before reminders of the assignment's current person."""
+    """The day-before and before-the-start reminders of the assignment's current person, at
+    the lead time they chose; a reminder they no longer want is cancelled."""
     shift = assignment.shift
+    day_before, minutes = lead_times_for(assignment.person)
     moments = [
         (KIND_DAY_BEFORE, day_before_at(shift), _("Reminder: you are on duty tomorrow")),
         (
             KIND_HOUR_BEFORE,
-            shift.starts_at - timedelta(minutes=conf.remind_before_minutes()),
+            shift.starts_at - timedelta(minutes=minutes),
             _("Reminder: your shift starts soon"),
         ),
     ]
+    wanted = {KIND_DAY_BEFORE: day_before, KIND_HOUR_BEFORE: minutes > 0}
     for kind, due_at, title in moments:
+        if not wanted[kind]:
+            reminders_cancel(target=assignment, kind=kind)
+            continue
         if due_at <= now():
             continue
         reminder_schedule(

@@ -1,6 +1,6 @@
 """The roster: shifts, assignments, generation by rotation. Nobody on two overlapping shifts."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from duty.models import Assignment, Post, Shift, ShiftTemplate
 from duty.permissions import can_manage_roster
 from duty.services.reminders import schedule_assignment_reminders, schedule_late_handover
+from duty.services.rest import rest_warnings
 from office.errors import DomainError, require_actor
 from office.services import audit
 
@@ -59,6 +60,7 @@ def assignment_add(*, shift: Shift, person, role: str, by) -> Assignment:
     if not person.has_role("shift_leader", "duty_officer"):
         raise DomainError(_("%(person)s is not on the duty staff.") % {"person": person})
     require_free(person=person, shift=shift)
+    warnings = rest_warnings(person=person, starts_at=shift.starts_at, ends_at=shift.ends_at)
     try:
         with transaction.atomic():
             assignment = Assignment.objects.create(
@@ -80,6 +82,7 @@ def assignment_add(*, shift: Shift, person, role: str, by) -> Assignment:
     )
     schedule_assignment_reminders(assignment)
     schedule_late_handover(shift)
+    assignment.rest_warnings = warnings  # shown to whoever made the change
     return assignment
 
 
@@ -105,6 +108,7 @@ def assignment_remove(*, assignment: Assignment, by) -> None:
 class GenerateResult:
     shifts: int
     assignments: int
+    warnings: list = field(default_factory=list)  # rest rules broken (duty.services.rest)
 
 
 @transaction.atomic
@@ -142,7 +146,10 @@ def roster_generate(
             if leaders and not has_leader:
                 leader = leaders[slot % len(leaders)]
                 if leader.pk not in taken:
-                    assignment_add(shift=shift, person=leader, role=Assignment.Role.LEADER, by=by)
+                    added = assignment_add(
+                        shift=shift, person=leader, role=Assignment.Role.LEADER, by=by
+                    )
+                    made.warnings.extend(added.rest_warnings)
                     taken.add(leader.pk)
                     made.assignments += 1
             for _place in range(officers_per_shift):
@@ -150,7 +157,10 @@ def roster_generate(
                 officer_turn += 1
                 if officer.pk in taken:
                     continue
-                assignment_add(shift=shift, person=officer, role=Assignment.Role.OFFICER, by=by)
+                added = assignment_add(
+                    shift=shift, person=officer, role=Assignment.Role.OFFICER, by=by
+                )
+                made.warnings.extend(added.rest_warnings)
                 taken.add(officer.pk)
                 made.assignments += 1
             slot += 1
@@ -159,6 +169,12 @@ def roster_generate(
         actor=by,
         verb="duty.roster_generated",
         target=post,
-        data={"from": first_day.isoformat(), "to": last_day.isoformat(), **made.__dict__},
+        data={
+            "from": first_day.isoformat(),
+            "to": last_day.isoformat(),
+            "shifts": made.shifts,
+            "assignments": made.assignments,
+            "rest_warnings": len(made.warnings),
+        },
     )
     return made

@@ -48,11 +48,11 @@ def spend_request(
         raise DomainError(_("Enter a positive amount in yuan with at most two decimals."))
     tier, limit = tier_for(amount)
     approver = None
-    if tier != SpendRequest.Tier.OFFICER:
+    if tier == SpendRequest.Tier.LEADER:  # above it, the purchase chain (duty.approvals)
         leader = Assignment.objects.filter(shift=shift, role=Assignment.Role.LEADER).first()
         if leader is not None and leader.person_id != by.pk:
             approver = leader.person
-        elif tier == SpendRequest.Tier.LEADER:
+        else:
             # Nobody else leads this shift: the director approves instead.
             tier = SpendRequest.Tier.DIRECTOR
     status = SpendRequest.Status.RECORDED

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from duty.models import Assignment, SwapRequest
 from duty.permissions import can_decide_swap, shift_leader_id
 from duty.services.reminders import schedule_assignment_reminders, schedule_late_handover
+from duty.services.rest import rest_warnings
 from duty.services.roster import require_free
 from office.errors import DomainError, NotAllowed
 from office.services import audit, notify
@@ -43,7 +44,9 @@ def swap_request(
         raise DomainError(_("Only another shift leader can take a leader's shift."))
     if counter_assignment is not None and counter_assignment.person_id != colleague.pk:
         raise DomainError(_("The shift in return must be the colleague's own."))
-    _check_swap_fits(assignment=assignment, colleague=colleague, counter=counter_assignment)
+    warnings = _check_swap_fits(
+        assignment=assignment, colleague=colleague, counter=counter_assignment
+    )
     swap = SwapRequest.objects.create(
         assignment=assignment,
         requested_by=by,
@@ -60,20 +63,33 @@ def swap_request(
         kind="duty.swap",
         actor=by,
     )
+    swap.rest_warnings = warnings
     return swap
 
 
-def _check_swap_fits(*, assignment, colleague, counter) -> None:
-    """After the swap, neither person may be on two overlapping shifts."""
+def _check_swap_fits(*, assignment, colleague, counter) -> list[str]:
+    """After the swap, neither person may be on two overlapping shifts; returns what it
+    would break of the rest rules (a warning, not a refusal)."""
     moving = [assignment.pk] + ([counter.pk] if counter else [])
     require_free(person=colleague, shift=assignment.shift, exclude_pks=moving)
+    shift = assignment.shift
+    warnings = rest_warnings(
+        person=colleague, starts_at=shift.starts_at, ends_at=shift.ends_at, exclude_pks=moving
+    )
     if counter is not None:
+        warnings += rest_warnings(
+            person=assignment.person,
+            starts_at=counter.shift.starts_at,
+            ends_at=counter.shift.ends_at,
+            exclude_pks=moving,
+        )
         require_free(person=assignment.person, shift=counter.shift, exclude_pks=moving)
         if counter.role != assignment.role:
             raise DomainError(_("An exchange must be between shifts of the same role."))
         overlaps = counter.starts_at < assignment.ends_at and counter.ends_at > assignment.starts_at
         if overlaps:
             raise DomainError(_("The two shifts overlap; an exchange would change nothing."))
+    return warnings
 
 
 @transaction.atomic
@@ -172,7 +188,7 @@ def swap_approve(*, swap: SwapRequest, by) -> SwapRequest:
         raise DomainError(_("The roster has changed since the request; ask again."))
     if assignment.starts_at <= now():
         raise DomainError(_("This shift has already started."))
-    _check_swap_fits(assignment=assignment, colleague=swap.colleague, counter=counter)
+    warnings = _check_swap_fits(assignment=assignment, colleague=swap.colleague, counter=counter)
     # Exchange: move the requester onto the counter shift after the colleague leaves it.
     assignment.person = swap.colleague
     assignment.save(update_fields=["person", "updated_at"])
@@ -198,4 +214,5 @@ def swap_approve(*, swap: SwapRequest, by) -> SwapRequest:
         kind="duty.swap",
         actor=by,
     )
+    swap.rest_warnings = warnings
     return swap

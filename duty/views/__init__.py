@@ -1,3 +1,4 @@
+from .board import board, reminders
 from .exports import roster_pdf, roster_xlsx
 from .handover import (
     handover_accept,
@@ -27,6 +28,7 @@ from .swaps import swap_act, swap_create, swap_detail, swap_list
 __all__ = [
     "assignment_add",
     "assignment_remove",
+    "board",
     "follow_up_done",
     "handover_accept",
     "handover_detail",
@@ -42,6 +44,7 @@ __all__ = [
     "index",
     "log_add",
     "log_list",
+    "reminders",
     "my_shift",
     "roster",
     "roster_generate",

@@ -16,7 +16,9 @@ from duty.permissions import (
     can_dispute_handover,
     can_edit_handover,
     can_file_handover,
+    handover_opens_at,
     has_handover,
+    is_on_shift,
 )
 from duty.services import handover as services
 from duty.views.common import require_duty_access, shift_or_404
@@ -38,19 +40,26 @@ def handover_file(request, pk):
     if has_handover(shift):
         messages.info(request, _("The handover of this shift has already been filed."))
         return redirect(shift.handover)
+    if is_on_shift(request.user, shift) and now() < handover_opens_at(shift):
+        # Too early: say when it opens (the service refuses with the same words).
+        messages.warning(request, services.too_early_message(shift))
+        return redirect(shift)
     initial = HandoverForm.initial_from(_previous_items(shift))
     form = HandoverForm(request.POST or None, initial=initial)
 
     def page(form):
         incidents, entries = services.open_matters(shift)
+        incidents, entries = list(incidents.select_related("shift__template")), list(entries)
         return render(
             request,
             "duty/handover_form.html",
             {
                 "shift": shift,
                 "form": form,
-                "incidents": incidents.select_related("shift__template"),
+                "incidents": incidents,
                 "entries": entries,
+                "carried_count": len(incidents) + len(entries),
+                "late": now() > shift.ends_at,
             },
         )
 
@@ -74,14 +83,17 @@ def _handover_or_404(request, pk) -> Handover:
 def handover_detail(request, pk):
     handover = _handover_or_404(request, pk)
     user = request.user
+    incidents = list(handover.carried_incidents.select_related("shift__template"))
+    entries = list(handover.carried_entries.all())
     return render(
         request,
         "duty/handover_detail.html",
         {
             "handover": handover,
             "items": handover.items.all(),
-            "incidents": handover.carried_incidents.select_related("shift__template"),
-            "entries": handover.carried_entries.all(),
+            "incidents": incidents,
+            "entries": entries,
+            "carried_count": len(incidents) + len(entries),
             "can_accept": can_accept_handover(user, handover),
             "can_dispute": can_dispute_handover(user, handover),
             "can_edit": can_edit_handover(user, handover),

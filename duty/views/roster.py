@@ -1,12 +1,15 @@
 """The duty landing page, the month roster, generation and hand-made assignments."""
 
+from datetime import timedelta
+
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duty import selectors
+from duty import conf, selectors
 from duty.forms import AssignmentForm, GenerateForm
 from duty.models import Assignment, Post
 from duty.permissions import can_manage_roster
@@ -39,6 +42,17 @@ def _grid_context(request):
     return grid_context(request.user, month=month, post=post)
 
 
+def warn_rest(request, warnings, *, shown: int = 5) -> None:
+    """Rest rules broken by a change: a warning each (the first few, then how many more)."""
+    for text in warnings[:shown]:
+        messages.warning(request, text)
+    if len(warnings) > shown:
+        messages.warning(
+            request,
+            _("… and %(count)s more rest-rule warnings.") % {"count": len(warnings) - shown},
+        )
+
+
 def grid_context(user, *, month, post=None) -> dict:
     """What the month grid, its PDF and its spreadsheet show."""
     grid = selectors.month_grid(user, month=month, post=post)
@@ -57,6 +71,11 @@ def roster(request):
     require_duty_access(request.user)
     context = _grid_context(request)
     context["can_manage"] = can_manage_roster(request.user)
+    if not request.htmx:
+        today = localdate()
+        context["coverage"] = selectors.coverage(
+            first_day=today, last_day=today + timedelta(days=conf.roster_horizon_days() - 1)
+        )
     template = "duty/partials/_grid.html" if request.htmx else "duty/roster.html"
     return render(request, template, context)
 
@@ -87,8 +106,9 @@ def roster_generate(request):
         form=form,
         perform=perform,
         success=lambda made: (
-            _("Roster generated: %(shifts)s shifts, %(assignments)s new assignments.")
-            % made.__dict__
+            warn_rest(request, made.warnings)
+            or _("Roster generated: %(shifts)s shifts, %(assignments)s new assignments.")
+            % {"shifts": made.shifts, "assignments": made.assignments}
         ),
         redirect_to=roster_of,
         page=lambda form: render(request, "duty/roster_generate.html", {"form": form}),
@@ -106,7 +126,7 @@ def assignment_add(request, pk):
         perform=lambda data: add_person(
             shift=shift, person=data["person"], role=data["role"], by=request.user
         ),
-        success=_("Added to the shift."),
+        success=lambda added: warn_rest(request, added.rest_warnings) or _("Added to the shift."),
         redirect_to=shift,
     )
 

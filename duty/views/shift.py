@@ -7,22 +7,35 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duty import selectors
-from duty.forms import AssignmentForm, IncidentForm, LogEntryForm, LogFilterForm, ResolveForm
+from duty.forms import (
+    AssignmentForm,
+    FollowUpCloseForm,
+    IncidentForm,
+    LogEntryForm,
+    LogFilterForm,
+    ResolveForm,
+)
 from duty.permissions import (
     can_acknowledge,
+    can_close_follow_up,
     can_file_handover,
     can_keep_log,
     can_manage_roster,
     can_request_swap,
     can_resolve_incident,
+    handover_opens_at,
     has_handover,
     is_on_shift,
 )
 from duty.services import log as log_services
+from duty.services.handover import open_matters
 from duty.views.common import require_duty_access, shift_or_404
+from office import params
+from office.roles import has_role
 from office.views.actions import action
 
 LOG_PAGE_SIZE = 50
+MATTERS_SHOWN = 50
 
 
 def _shift_context(request, shift, **forms):
@@ -37,11 +50,19 @@ def _shift_context(request, shift, **forms):
         "on_shift": is_on_shift(user, shift),
         "can_log": can_keep_log(user, shift),
         "can_file": can_file_handover(user, shift, now()),
+        "handover_opens_at": handover_opens_at(shift),
+        "window_open": handover_opens_at(shift) <= now(),
         "can_manage": can_manage_roster(user),
         "log_form": forms.get("log_form") or LogEntryForm(),
         "incident_form": forms.get("incident_form") or IncidentForm(),
         "assignment_form": AssignmentForm() if can_manage_roster(user) else None,
         "swappable": [a for a in shift.assignments.all() if can_request_swap(user, a, now())],
+        # Matters carried over from earlier shifts at the post, one each, to close here.
+        "matters": list(
+            open_matters(shift)[1].exclude(shift=shift).select_related("shift")[:MATTERS_SHOWN]
+        ),
+        "can_close_matters": has_role(user, "shift_leader", "director")
+        or (is_on_shift(user, shift) and shift.starts_at <= now() < shift.ends_at),
     }
 
 
@@ -98,12 +119,17 @@ def log_add(request, pk):
 
 @require_POST
 def follow_up_done(request, pk):
+    """Close an open matter: done, or handed back (to whoever gave it)."""
     entry = get_object_or_404(selectors.log_entries_for(request.user), pk=pk)
     return action(
         request,
-        allowed=can_keep_log(request.user, entry.shift),
-        perform=lambda data: log_services.log_follow_up_done(entry=entry, by=request.user),
-        redirect_to=entry.shift,
+        allowed=can_close_follow_up(request.user, entry),
+        form=FollowUpCloseForm(request.POST),
+        perform=lambda data: log_services.log_follow_up_done(
+            entry=entry, by=request.user, outcome=data["outcome"]
+        ),
+        success=_("The matter is closed; it is carried over no more."),
+        redirect_to=lambda result: params.next_url(request, entry.shift.get_absolute_url()),
     )
 
 

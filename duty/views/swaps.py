@@ -19,6 +19,7 @@ from duty.permissions import (
 )
 from duty.services import swaps as services
 from duty.views.common import require_duty_access
+from duty.views.roster import warn_rest
 from office.views.actions import action as run_action
 
 
@@ -34,7 +35,10 @@ def swap_create(request, pk):
         allowed=can_request_swap(request.user, assignment, now()),
         form=SwapForm(request.POST or None, user=request.user),
         perform=lambda data: services.swap_request(assignment=assignment, by=request.user, **data),
-        success=_("Swap requested; your colleague has been asked."),
+        success=lambda swap: (
+            warn_rest(request, swap.rest_warnings)
+            or _("Swap requested; your colleague has been asked.")
+        ),
         redirect_to=lambda swap: swap,
         page=lambda form: render(
             request, "duty/swap_form.html", {"assignment": assignment, "form": form}
@@ -90,6 +94,8 @@ def swap_act(request, pk, action):
         request,
         allowed=allowed(request.user, swap),
         perform=lambda data: service(swap=swap, by=request.user),
-        success=str(done),
+        success=lambda result: (
+            warn_rest(request, getattr(result, "rest_warnings", [])) or str(done)
+        ),
         redirect_to=swap,
     )

@@ -20,7 +20,7 @@ def test_seed_is_realistic_and_idempotent():
     assert people == {"leader", "zhengqiang", "officer", "zhoujie", "wumin"}
     statuses = set(Handover.objects.values_list("status", flat=True))
     assert {"accepted", "filed", "disputed"} <= statuses
-    assert Incident.objects.filter(severity="high").exists()
+    assert Incident.objects.filter(severity="serious").exists()
     demo.seed(lambda *_: None)
     again = [
         m.objects.count() for m in (Shift, Assignment, LogEntry, Incident, SpendRequest, Handover)

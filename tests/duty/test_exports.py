@@ -52,9 +52,10 @@ def test_roster_xlsx_lists_people_and_marks_gaps(shift, leader, client_for):
     assert "总值班室 当前班" in values
 
 
+@pytest.mark.usefixtures("handover_time")
 def test_handover_pdf_has_the_record(shift, next_shift, officer, next_officer, client_for):
     log.incident_report(
-        shift=shift, occurred_at=now(), title="道闸故障", severity="medium", by=officer
+        shift=shift, occurred_at=now(), title="道闸故障", severity="major", by=officer
     )
     handover = handover_services.handover_file(
         shift=shift, summary="本班值守正常", items=[("key", "值班室钥匙2把")], by=officer

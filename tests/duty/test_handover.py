@@ -12,7 +12,7 @@ from office.errors import DomainError, NotAllowed, TransitionNotAllowed
 from office.models import Reminder
 from tests.duty.factories import PostFactory, assign, make_shift
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("handover_time")]
 
 ITEMS = [("key", "值班室钥匙 2 把"), ("equipment", "对讲机 3 台")]
 
@@ -23,10 +23,10 @@ def _file(shift, by, summary="本班正常"):
 
 def test_filing_carries_open_matters_and_cancels_late_reminders(shift, next_shift, officer):
     open_incident = log.incident_report(
-        shift=shift, occurred_at=now(), title="道闸故障", severity="medium", by=officer
+        shift=shift, occurred_at=now(), title="道闸故障", severity="major", by=officer
     )
     done = log.incident_report(
-        shift=shift, occurred_at=now(), title="小事", severity="low", by=officer
+        shift=shift, occurred_at=now(), title="小事", severity="general", by=officer
     )
     log.incident_resolve(incident=done, resolution="好了", by=officer)
     pending = log.log_entry_add(

@@ -29,7 +29,7 @@ def test_log_refused_to_someone_not_on_the_shift(shift, next_officer):
     assert not LogEntry.objects.exists()
 
 
-def test_high_incident_alerts_leader_and_director_at_once(
+def test_particularly_serious_incident_alerts_leader_and_director_at_once(
     shift, officer, leader, director, settings, django_capture_on_commit_callbacks, monkeypatch
 ):
     settings.NOTIFY_WEBHOOK_URL = "https://qyapi.example.invalid/hook"
@@ -46,7 +46,7 @@ def test_high_incident_alerts_leader_and_director_at_once(
     monkeypatch.setattr("office.tasks.requests.post", post)
     with django_capture_on_commit_callbacks(execute=True):
         incident = log.incident_report(
-            shift=shift, occurred_at=now(), title="机房断电", severity="high", by=officer
+            shift=shift, occurred_at=now(), title="机房断电", severity="critical", by=officer
         )
     told = set(
         Notification.objects.filter(kind="duty.incident").values_list(
@@ -62,15 +62,21 @@ def test_high_incident_alerts_leader_and_director_at_once(
     json.dumps(sent)  # the webhook text is plain
 
 
-def test_low_incident_alerts_nobody(shift, officer):
-    log.incident_report(shift=shift, occurred_at=now(), title="灯坏了", severity="low", by=officer)
-    assert not Notification.objects.filter(kind="duty.incident").exists()
-    assert not IncidentAcknowledgement.objects.exists()
+def test_general_incident_tells_only_the_leader_in_the_portal(shift, officer, leader, director):
+    log.incident_report(
+        shift=shift, occurred_at=now(), title="灯坏了", severity="general", by=officer
+    )
+    told = Notification.objects.filter(kind="duty.incident")
+    assert list(told.values_list("recipient__username", flat=True)) == ["leader"]
+    assert mail.outbox == []
+    assert list(IncidentAcknowledgement.objects.values_list("person__username", flat=True)) == [
+        "leader"
+    ]
 
 
 def test_acknowledgement_records_who_and_when(shift, officer, leader, director):
     incident = log.incident_report(
-        shift=shift, occurred_at=now(), title="火警", severity="high", by=officer
+        shift=shift, occurred_at=now(), title="火警", severity="serious", by=officer
     )
     ack = log.incident_acknowledge(incident=incident, by=leader)
     assert ack.acknowledged_at is not None
@@ -79,14 +85,16 @@ def test_acknowledgement_records_who_and_when(shift, officer, leader, director):
         log.incident_acknowledge(incident=incident, by=leader)
     with pytest.raises(DomainError):
         log.incident_acknowledge(incident=incident, by=officer)
-    pending = IncidentAcknowledgement.objects.filter(acknowledged_at=None)
-    assert list(pending.values_list("person__username", flat=True)) == ["director"]
+    incident.refresh_from_db()
+    assert incident.acknowledged_at == ack.acknowledged_at
+    assert incident.next_escalation_at is None  # acknowledged: the director is not alerted
+    assert not IncidentAcknowledgement.objects.filter(person=director).exists()
 
 
 @pytest.mark.parametrize(("status", "allowed"), [("open", True), ("resolved", False)])
 def test_incident_transition_table(shift, officer, status, allowed):
     incident = log.incident_report(
-        shift=shift, occurred_at=now(), title="漏水", severity="medium", by=officer
+        shift=shift, occurred_at=now(), title="漏水", severity="major", by=officer
     )
     Incident.objects.filter(pk=incident.pk).update(status=status)
     if allowed:
@@ -101,7 +109,7 @@ def test_incident_transition_table(shift, officer, status, allowed):
 
 def test_incident_resolve_and_follow_up_refuse_someone_off_the_shift(shift, officer, next_officer):
     incident = log.incident_report(
-        shift=shift, occurred_at=now(), title="漏水", severity="medium", by=officer
+        shift=shift, occurred_at=now(), title="漏水", severity="major", by=officer
     )
     entry = log.log_entry_add(
         shift=shift,

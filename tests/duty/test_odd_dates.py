@@ -25,7 +25,7 @@ def test_log_entry_with_a_far_time_shows_the_form(shift, officer, client_for, wh
 def test_incident_with_a_far_time_shows_the_form(shift, officer, client_for, when):
     response = client_for(officer).post(
         reverse("duty:incident_add", args=[shift.pk]),
-        {"occurred_at": when, "severity": "low", "title": "漏水"},
+        {"occurred_at": when, "severity": "general", "title": "漏水"},
     )
     assert response.status_code == 200 and "之间的日期" in response.content.decode()
     assert not Incident.objects.exists()
@@ -43,7 +43,7 @@ def test_stored_far_times_break_no_page(shift, officer, leader, client_for, when
         shift=shift, occurred_at=when, kind="phone", summary="旧日志", author=officer
     )
     incident = Incident.objects.create(
-        shift=shift, occurred_at=when, title="旧事件", severity="low", reported_by=officer
+        shift=shift, occurred_at=when, title="旧事件", severity="general", reported_by=officer
     )
     client = client_for(leader)
     for page in [

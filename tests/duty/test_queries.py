@@ -80,8 +80,9 @@ def test_grid_shows_gaps(leader, client_for):
 
 
 # session, user, groups (role check), notifications badge + nav, posts, templates, shifts,
-# assignments with people — counted once for the page at any size.
-GRID_QUERIES = 9
+# assignments with people, and the horizon's coverage (posts, templates, shifts with their
+# counts of leaders and officers) — counted once for the page at any size.
+GRID_QUERIES = 12
 
 
 def _fill_log(count: int, officer):

@@ -78,7 +78,9 @@ def test_todo_sources(shift, next_shift, officer, next_officer, leader, director
     assert "待交班" in _labels(officer)
     spending.spend_request(shift=shift, amount=Decimal("800"), purpose="维修", by=officer)
     spending.spend_request(shift=shift, amount=Decimal("5000"), purpose="设备", by=officer)
-    log.incident_report(shift=shift, occurred_at=now(), title="火警", severity="high", by=officer)
+    log.incident_report(
+        shift=shift, occurred_at=now(), title="火警", severity="critical", by=officer
+    )
     assert {"值班开支待审批", "事件待确认"} <= _labels(leader)
     assert {"值班开支待审批", "事件待确认"} <= _labels(director)
     handover_services.handover_file(shift=shift, summary="正常", items=[], by=officer)

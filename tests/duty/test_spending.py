@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
         ("500.00", "officer", "recorded", None),
         ("500.01", "leader", "pending", "leader"),
         ("2000", "leader", "pending", "leader"),
-        ("2000.01", "director", "pending", "leader"),
+        ("2000.01", "director", "pending", None),  # the purchase chain: no shift leader
     ],
 )
 def test_tiers(shift, officer, amount, tier, status, approver):
@@ -51,18 +51,20 @@ def test_leader_tier_waits_for_the_current_shift_leader(shift, officer, leader, 
     assert approved.executed_at is not None
 
 
-def test_above_leader_limit_goes_leader_then_finance_then_director(
-    shift, officer, leader, finance, director
+def test_above_leader_limit_goes_department_head_then_finance_then_director(
+    shift, officer, leader, department_head, finance, director
 ):
+    """A purchase: the seeds' rule, department head → finance → head of the organisation."""
     spend = spending.spend_request(shift=shift, amount=Decimal("5000"), purpose="设备", by=officer)
     notified = Notification.objects.filter(kind="duty.spend")
-    assert list(notified.values_list("recipient__username", flat=True)) == ["leader"]
-    with pytest.raises(NotAllowed):
-        spending.spend_approve(spend=spend, by=finance)  # not finance's turn yet
-    assert spending.spend_approve(spend=spend, by=leader, note="同意").status == "pending"
+    assert list(notified.values_list("recipient__username", flat=True)) == ["sunli"]
+    for early in (finance, director, leader):  # not their turn; the shift leader is no step
+        with pytest.raises(NotAllowed):
+            spending.spend_approve(spend=spend, by=early)
+    assert spending.spend_approve(spend=spend, by=department_head, note="同意").status == "pending"
     assert notified.filter(recipient=finance).exists()
     with pytest.raises(NotAllowed):
-        spending.spend_approve(spend=spend, by=leader)  # the leader's step is done
+        spending.spend_approve(spend=spend, by=department_head)  # the head's step is done
     assert spending.spend_approve(spend=spend, by=finance).status == "pending"
     assert notified.filter(recipient=director).exists()
     approved = spending.spend_approve(spend=spend, by=director, note="批准")
@@ -73,9 +75,9 @@ def test_above_leader_limit_goes_leader_then_finance_then_director(
     )
 
 
-def test_a_step_returns_the_spend_with_its_reason(shift, officer, leader, finance):
+def test_a_step_returns_the_spend_with_its_reason(shift, officer, department_head, finance):
     spend = spending.spend_request(shift=shift, amount=Decimal("5000"), purpose="设备", by=officer)
-    spending.spend_approve(spend=spend, by=leader)
+    spending.spend_approve(spend=spend, by=department_head)
     with pytest.raises(DomainError):
         spending.spend_reject(spend=spend, by=finance, note=" ")  # a return needs a reason
     rejected = spending.spend_reject(spend=spend, by=finance, note="超预算")

@@ -11,7 +11,7 @@ from duty.models import Handover, LogEntry, SpendRequest
 from duty.services import handover as handover_services
 from duty.services import log, spending
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("handover_time")]
 
 PAGES = [
     "duty:index",
@@ -44,7 +44,7 @@ def test_duty_people_and_director_see_pages(name, shift, officer, director, clie
 
 def _records(shift, officer, next_officer):
     incident = log.incident_report(
-        shift=shift, occurred_at=now(), title="道闸故障", severity="high", by=officer
+        shift=shift, occurred_at=now(), title="道闸故障", severity="serious", by=officer
     )
     spend = spending.spend_request(shift=shift, amount=Decimal("800"), purpose="维修", by=officer)
     handover = handover_services.handover_file(shift=shift, summary="正常", items=[], by=officer)
@@ -248,7 +248,7 @@ def test_assignment_add_overlap_message(shift, leader, officer, client_for):
 
 def test_incident_acknowledge_view(shift, officer, leader, client_for):
     incident = log.incident_report(
-        shift=shift, occurred_at=now(), title="火警", severity="high", by=officer
+        shift=shift, occurred_at=now(), title="火警", severity="serious", by=officer
     )
     url = reverse("duty:incident_acknowledge", args=[incident.pk])
     assert client_for(officer).post(url).status_code == 403
