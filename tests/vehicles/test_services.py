@@ -296,3 +296,38 @@ def test_the_driver_is_reminded_to_record_the_trip_until_it_is_recorded(
     with time_machine.travel(at(1, 12, 30), tick=False):
         services.trip_complete(trip_id=trip.pk, by=driver_user, odometer_start=10, odometer_end=20)
     assert not Reminder.objects.filter(kind="vehicles.record_due", status="pending").exists()
+
+
+def test_the_seeds_case_the_deputys_booked_car_cannot_be_taken_silently(
+    county_head, deputy, deputy_car, pool_car, van, dispatcher, driver, other_driver, trip_for
+):
+    """The deputy's own trip holds his car: lending it for the county head's morning is
+    refused naming the deputy's trip; only a reassignment with a reason frees it, and the
+    deputy hears at once which car he gets instead."""
+    own = trip_for(deputy, passengers=[deputy], preferred_vehicle=deputy_car, start=at(1, 10))
+    services.trip_dispatch(trip_id=own.pk, vehicle=deputy_car, driver=driver, by=dispatcher)
+    borrowed = trip_for(county_head, passengers=[county_head], start=at(1, 8, 30))
+    with pytest.raises(DomainError) as caught:
+        services.trip_dispatch(
+            trip_id=borrowed.pk,
+            vehicle=deputy_car,
+            driver=other_driver,
+            by=dispatcher,
+            lend_reason="县长专车年检",
+            stand_in=van,
+        )
+    assert "京A·00002" in str(caught.value) and "赵副县长" in str(caught.value)
+    services.trip_reassign(
+        trip_id=own.pk, vehicle=pool_car, driver=driver, by=dispatcher, reason="县长借用专车"
+    )
+    notice = Notification.objects.get(recipient=deputy, kind="vehicles.trip_reassigned")
+    assert "京A·10001" in notice.body and "县长借用专车" in notice.body
+    services.trip_dispatch(
+        trip_id=borrowed.pk,
+        vehicle=deputy_car,
+        driver=other_driver,
+        by=dispatcher,
+        lend_reason="县长专车年检",
+        stand_in=van,
+    )
+    assert Notification.objects.filter(recipient=deputy, kind="vehicles.car_lent").exists()
