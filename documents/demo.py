@@ -65,7 +65,10 @@ def seed(log) -> None:
     from documents.models import IncomingDocument
 
     clerk = user("clerk")
-    if IncomingDocument.objects.filter(registered_by=clerk).exists():
+    with transaction.atomic():
+        _seed_routed(clerk, log)  # each checks for itself: added to a database seeded before
+        _seed_countersigned(clerk, log)
+    if IncomingDocument.objects.filter(registered_by=clerk).exclude(title=ROUTED_TITLE).exists():
         log("documents: demo data already present")
         return
     with transaction.atomic():
@@ -73,6 +76,104 @@ def seed(log) -> None:
         outgoing = _seed_outgoing(clerk)
         notices = _seed_notices(clerk)
     log(f"documents: {incoming} incoming, {outgoing} outgoing, {notices} notices")
+
+
+ROUTED_TITLE = "关于调整2027年度部门预算支出结构的通知"
+COUNTERSIGNED = [
+    # title, both signed (and signed off) or one still to sign
+    ("关于规范公务接待费用报销的通知", True),
+    ("关于做好年度考核工作的通知", False),
+]
+
+
+def _seed_routed(clerk, log) -> None:
+    """呈批 in sequence: the leader in charge (胡刚, 财务处) and then the director, both 批示."""
+    from documents import services
+    from documents.models import IncomingDocument
+
+    if IncomingDocument.objects.filter(title=ROUTED_TITLE).exists():
+        return
+    received = now() - timedelta(days=2, hours=3)
+    doc = services.incoming_register(
+        by=clerk,
+        data={
+            "source_org": "市财政局",
+            "source_number": f"市财发〔{localdate().year}〕88号",
+            "title": ROUTED_TITLE,
+            "kind": "notice",
+            "urgency": "urgent",
+            "security_level": "internal",
+            "copies": 2,
+            "received_at": received,
+            "keywords": "预算",
+            "summary": "市财政局来文，要求调整部门预算支出结构，压减一般性支出。",
+        },
+    )
+    deputy, director, staff = user("hugang"), user("director"), user("staff")
+    services.incoming_propose(
+        document_id=doc.pk,
+        by=clerk,
+        proposal="拟请胡处长阅示后呈王主任审定，建议由财务处牵头办理。",
+        leaders=[deputy, director],
+    )
+    services.incoming_instruct(
+        document_id=doc.pk,
+        by=deputy,
+        instruction="拟同意，由财务处会同各处室梳理支出项目，请王主任审定。",
+        due=localdate() + timedelta(days=12),
+    )
+    services.incoming_instruct(
+        document_id=doc.pk,
+        by=director,
+        instruction="同意。请财务处牵头，于一周内报送调整方案。",
+        lead_handler=staff,
+        co_handlers=[user("sunli")],
+        due=localdate() + timedelta(days=7),
+    )
+    log("documents: an incoming document instructed by two leaders")
+
+
+def _seed_countersigned(clerk, log) -> None:
+    """会签: one draft both departments signed (then signed off), one still awaiting 人事处."""
+    from documents import services
+    from documents.models import OutgoingDocument
+    from office.models import Department
+
+    departments = list(Department.objects.filter(code__in=("finance", "personnel")))
+    if len(departments) < 2:
+        return
+    director = user("director")
+    for title, complete in COUNTERSIGNED:
+        if OutgoingDocument.objects.filter(title=title).exists():
+            continue
+        data = {
+            "series": "ban",
+            "title": title,
+            "kind": "notice",
+            "urgency": "normal",
+            "security_level": "internal",
+            "main_recipients": "各处室",
+            "copy_recipients": "局领导",
+            "body": BODY,
+            "attachment_note": "",
+            "keywords": "会签",
+            "copies": 20,
+        }
+        doc = services.outgoing_create(by=clerk, data=data, countersign_departments=departments)
+        services.outgoing_submit(document_id=doc.pk, by=clerk)
+        services.outgoing_review(document_id=doc.pk, by=user("linna"), note="文字已核。")
+        for row in doc.countersigns.select_related("department__head"):
+            if not complete and row.department.code == "personnel":
+                continue
+            services.countersign_sign(
+                document_id=doc.pk,
+                countersign_id=row.pk,
+                by=row.department.head,
+                opinion=f"{row.department.name}无意见，同意。",
+            )
+        if complete:
+            services.outgoing_sign(document_id=doc.pk, by=director, note="同意印发。")
+    log("documents: two outgoing documents with 会签, one still awaiting a department")
 
 
 def _seed_incoming(clerk) -> int:

@@ -25,3 +25,24 @@ def test_seed_scale_continues_the_numbering(db):
     serials = sorted(IncomingDocument.objects.values_list("serial", flat=True))
     assert serials == list(range(1, 81))
     assert SerialCounter.objects.get(series="incoming").last == 80
+
+
+def test_seed_shows_two_leaders_and_countersigning(db):
+    from documents.models import Countersign, Instruction
+
+    office_demo.seed(lambda message: None)
+    demo.seed(lambda message: None)
+    routed = IncomingDocument.objects.get(title=demo.ROUTED_TITLE)
+    given = routed.instructions.filter(status=Instruction.Status.GIVEN)
+    assert routed.status == "instructed" and given.count() == 2
+    assert routed.deadline == given.order_by("-given_at").first().due
+    done, pending = (OutgoingDocument.objects.get(title=t) for t, _ in demo.COUNTERSIGNED)
+    assert done.status == "signed" and not done.countersigns.filter(status="pending").exists()
+    assert pending.status == "signing"
+    assert list(
+        pending.countersigns.filter(status=Countersign.Status.PENDING).values_list(
+            "department__name", flat=True
+        )
+    ) == ["人事处"]
+    demo.seed(lambda message: None)
+    assert IncomingDocument.objects.filter(title=demo.ROUTED_TITLE).count() == 1
