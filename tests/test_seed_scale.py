@@ -40,12 +40,20 @@ def _duty():
     return LogEntry.objects.count()
 
 
+def _vehicles():
+    from vehicles.demo import SCALE_MARK
+    from vehicles.models import Trip
+
+    return Trip.objects.filter(purpose__endswith=SCALE_MARK).count()
+
+
 APPS = {
     "documents": _documents,
     "supervision": _supervision,
     "meetings": _meetings,
     "reception": _reception,
     "duty": _duty,
+    "vehicles": _vehicles,
 }
 
 

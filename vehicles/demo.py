@@ -17,7 +17,7 @@ from office.models import Department, User
 from office.services.approvals import current_step
 
 from . import services
-from .models import Driver, Trip, Vehicle
+from .models import Dispatch, Driver, Trip, Vehicle
 
 MARK = "（演示）"
 
@@ -290,3 +290,67 @@ def seed(log) -> None:
         trip_id=own.pk, vehicle=cars["京A·00002"], driver=drivers["赵师傅"], by=dispatcher
     )
     log(f"vehicles: {Vehicle.objects.count()} vehicles, {Trip.objects.count()} trips")
+
+
+SCALE_MARK = "（规模测试）"
+SCALE_PLACES = ["市政府", "市财政局", "市档案馆", "高铁站", "XX镇政府", "县经济开发区", "市委党校"]
+
+
+def seed_scale(count: int, log) -> int:
+    """Make sure there are `count` recorded scale trips over the last two years, each with its
+    completed dispatch (bulk inserts, no services); returns how many were added."""
+    import random
+
+    existing = Trip.objects.filter(purpose__endswith=SCALE_MARK).count()
+    missing = count - existing
+    if missing <= 0:
+        log(f"vehicles: {existing} scale trips already present")
+        return 0
+    rng = random.Random(existing)
+    car, _created = Vehicle.objects.get_or_create(
+        plate="京A·99999", defaults={"seats": 7, "kind": "mpv", "model_name": "规模测试车"}
+    )
+    driver, _created = Driver.objects.get_or_create(
+        name="规模测试驾驶员", defaults={"phone": "13899999999"}
+    )
+    people = list(User.objects.filter(is_active=True, is_superuser=False)[:20])
+    dispatcher = User.objects.get(username="dispatcher")
+    first = at(-730, 8)
+    batch = 2000
+    for offset in range(0, missing, batch):
+        size = min(batch, missing - offset)
+        trips = []
+        for n in range(size):
+            start = first + datetime.timedelta(days=rng.randrange(0, 728), hours=rng.randrange(9))
+            person = people[(offset + n) % len(people)]
+            trips.append(
+                Trip(
+                    requested_by=person,
+                    department_id=person.department_id,
+                    origin="县政府",
+                    destination=rng.choice(SCALE_PLACES),
+                    start=start,
+                    end=start + datetime.timedelta(hours=rng.choice([1, 2, 4])),
+                    purpose="公务用车" + SCALE_MARK,
+                    status=Trip.Status.COMPLETED,
+                )
+            )
+        Trip.objects.bulk_create(trips)
+        Dispatch.objects.bulk_create(
+            Dispatch(
+                trip=trip,
+                vehicle=car,
+                driver=driver,
+                start=trip.start,
+                end=trip.end,
+                status=Dispatch.Status.COMPLETED,
+                dispatched_by=dispatcher,
+                odometer_start=1000,
+                odometer_end=1000 + rng.randrange(5, 200),
+                energy_cost=Decimal("50"),
+                completed_at=trip.end,
+            )
+            for trip in trips
+        )
+    log(f"vehicles: {missing} scale trips added")
+    return missing
