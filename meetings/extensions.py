@@ -20,7 +20,7 @@ def _search() -> None:
 
 def register() -> None:
     _search()
-    from . import selectors
+    from . import approvals, selectors  # noqa: F401  (approvals: the room booking rule and to-do)
     from .services import invitations
 
     _supervision_sources(selectors)
@@ -87,6 +87,10 @@ def register() -> None:
             "meeting.material_removed": _("Material removed"),
             "meeting_room.created": _("Meeting room added"),
             "meeting_room.changed": _("Meeting room changed"),
+            "meeting_room.deactivated": _("Meeting room taken out of use"),
+            "meeting.recorded_afterwards": _("Meeting recorded afterwards"),
+            "meeting.room_requested": _("Room booking awaiting approval"),
+            "meeting.room_refused": _("Room booking refused"),
         }
     )
 

@@ -16,7 +16,7 @@ from office.widgets import PeopleMultiPicker, PeoplePicker
 
 from . import selectors
 from .models import Attendance, Meeting, Room
-from .services import MeetingData, ResolutionData, conflict_message
+from .services import MeetingData, conflict_message
 from .services.rooms import check_room_rules
 from .services.series import ALL, FOLLOWING, ONE
 
@@ -312,30 +312,6 @@ class SeriesCancelForm(CancelForm):
     )
 
 
-class RoomDeactivateForm(forms.Form):
-    CANCEL, KEEP = "cancel", "keep"
-    decision = forms.ChoiceField(
-        label=_("What happens to its upcoming meetings?"),
-        choices=[
-            (CANCEL, _("Cancel them and tell everyone invited")),
-            (KEEP, _("Keep them; the room only takes no new bookings")),
-        ],
-        widget=forms.RadioSelect,
-    )
-    reason = forms.CharField(
-        label=_("Reason given to the people invited"),
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == self.CANCEL and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Please say why the meetings are cancelled."))
-        return data
-
-
 class ReplyForm(forms.Form):
     response = forms.ChoiceField(
         choices=[
@@ -350,136 +326,6 @@ class ReplyForm(forms.Form):
         if data.get("response") == Attendance.Response.DECLINED and not data.get("reason"):
             self.add_error("reason", _("Please say why you cannot attend."))
         return data
-
-
-class RoomForm(forms.ModelForm):
-    class Meta:
-        model = Room
-        fields = [
-            "name",
-            "building",
-            "capacity",
-            "equipment",
-            "needs_approval",
-            "approver",
-            "opens_at",
-            "closes_at",
-            "max_days_ahead",
-            "active",
-            "order",
-        ]
-        widgets = {
-            "opens_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "closes_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["approver"].queryset = people()
-        self.fields["approver"].label_from_instance = lambda u: (
-            PersonChoiceField.label_from_instance(None, u)
-        )
-
-    def clean(self):
-        data = super().clean()
-        opens, closes = data.get("opens_at"), data.get("closes_at")
-        if opens and closes and closes <= opens:
-            self.add_error("closes_at", _("The room must close after it opens."))
-        return data
-
-    def clean_name(self):
-        return clean_text(self.cleaned_data["name"]).strip()
-
-
-class MinutesForm(forms.Form):
-    summary = forms.CharField(
-        label=_("Summary of the meeting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, agenda_items=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.agenda_items = list(agenda_items)
-        for item in self.agenda_items:
-            self.fields[f"discussion_{item.pk}"] = forms.CharField(
-                label=_("Discussion"),
-                required=False,
-                initial=item.discussion,
-                widget=forms.Textarea(attrs={"rows": 3}),
-            )
-            self.fields[f"decisions_{item.pk}"] = forms.CharField(
-                label=_("Decisions"),
-                required=False,
-                initial=item.decisions,
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
-
-    def item_fields(self):
-        return [
-            (item, self[f"discussion_{item.pk}"], self[f"decisions_{item.pk}"])
-            for item in self.agenda_items
-        ]
-
-    def clean(self):
-        """Every text through clean_text: pasted soft line breaks become new lines; other
-        control characters or a script mark the field, the rest of the form is kept."""
-        data = super().clean()
-        for name in self.fields:
-            if isinstance(data.get(name), str):
-                try:
-                    data[name] = clean_text(data[name])
-                except ValidationError as exc:
-                    self.add_error(name, exc)
-        return data
-
-    def items(self) -> dict[int, tuple[str, str]]:
-        data = self.cleaned_data
-        return {
-            item.pk: (data[f"discussion_{item.pk}"], data[f"decisions_{item.pk}"])
-            for item in self.agenda_items
-        }
-
-
-class ResolutionForm(PlausibleDatesMixin, forms.Form):
-    content = forms.CharField(label=_("What was decided"), max_length=300, required=False)
-    owner = PersonChoiceField(label=_("Owner"), queryset=people(), required=False)
-    deadline = forms.DateField(
-        label=_("Complete by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("content"):
-            data["content"] = clean_text(data["content"]).strip()
-            if not data.get("owner"):
-                self.add_error("owner", _("Every resolution needs an owner."))
-            if not data.get("deadline"):
-                self.add_error("deadline", _("Every resolution needs a deadline."))
-            elif data["deadline"] < localtime().date():
-                self.add_error("deadline", _("The completion date cannot be in the past."))
-        elif data.get("owner") or data.get("deadline"):
-            self.add_error("content", _("Say what was decided."))
-        return data
-
-
-ResolutionFormSet = forms.formset_factory(ResolutionForm, extra=2, max_num=50, validate_max=True)
-
-
-def resolutions_from(formset) -> list[ResolutionData]:
-    return [
-        ResolutionData(
-            content=f.cleaned_data["content"],
-            owner=f.cleaned_data["owner"],
-            deadline=f.cleaned_data["deadline"],
-        )
-        for f in formset
-        if f.cleaned_data.get("content")
-    ]
-
-
-class ReturnForm(forms.Form):
-    reason = forms.CharField(
-        label=_("What needs to change"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
-    )
 
 
 MATERIAL_TYPES = {"pdf", "doc", "docx", "xls", "xlsx", "pptx", "ofd", "jpg", "png", "zip", "txt"}

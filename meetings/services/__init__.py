@@ -2,6 +2,7 @@
 
 from .afterwards import meeting_record_afterwards
 from .attendance import attendance_record, invitation_reply, sign_in
+from .cancelling import meeting_cancel
 from .guests import meeting_guests_preregister
 from .materials import material_add, material_remove
 from .minutes import ResolutionData, minutes_approve, minutes_return, minutes_save, minutes_submit
@@ -9,7 +10,6 @@ from .rooms import room_deactivate, room_save
 from .scheduling import (
     MeetingData,
     conflict_message,
-    meeting_cancel,
     meeting_create,
     meeting_mark_held,
     meeting_schedule,

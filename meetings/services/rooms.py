@@ -61,7 +61,7 @@ def upcoming_meetings(room: Room):
 def room_deactivate(*, room_id: int, by, cancel_meetings: bool, reason: str = "") -> int:
     """The room takes no more bookings; its upcoming meetings are cancelled with notice to
     everyone invited (and their guests' visits), or kept; returns how many were cancelled."""
-    from .scheduling import cancel_locked
+    from .cancelling import cancel_locked
 
     require_actor(perms.can_manage_rooms(by))
     room = Room.objects.select_for_update().get(pk=room_id)

@@ -11,7 +11,8 @@ from office.errors import DomainError, require_actor
 
 from .. import permissions as perms
 from ..models import Meeting
-from .scheduling import MeetingData, cancel_locked, meeting_create
+from .cancelling import cancel_locked
+from .scheduling import MeetingData, meeting_create
 
 ONE, FOLLOWING, ALL = "one", "following", "all"
 

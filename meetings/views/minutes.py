@@ -17,7 +17,7 @@ from office.pdf import pdf_response
 from office.views.actions import action
 
 from .. import permissions, selectors, services
-from ..forms import MinutesForm, ResolutionFormSet, ReturnForm, resolutions_from
+from ..minutes_forms import MinutesForm, ResolutionFormSet, ReturnForm, resolutions_from
 from ..models import Attendance
 from .meetings import meeting_or_404, resolution_rows
 

@@ -12,8 +12,8 @@ from office.params import date_param
 from office.views.actions import action
 
 from .. import permissions, selectors, services
-from ..forms import RoomDeactivateForm, RoomForm
 from ..models import Room
+from ..room_forms import RoomDeactivateForm, RoomForm
 from ..services.rooms import upcoming_meetings
 
 DAY_STARTS, DAY_ENDS = 7, 22  # the day view's time axis, local hours

@@ -16,6 +16,15 @@ from tests.pdf import pdf_text
 
 from .factories import MeetingFactory, RoomFactory, at
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are matched in English, whatever an earlier request left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 # A Wednesday morning in Beijing; every rule test runs at this instant.
 NOON = "2026-06-10 10:00 +0800"
 
@@ -322,3 +331,46 @@ def test_htmx_attendance_answers_the_table_with_a_message(client_for, clerk, sta
     assert bad.status_code == 400 and Attendance.objects.get(user=staff).presence == "present"
     plain = client_for(clerk).post(url, {f"presence_{staff.pk}": "absent"})
     assert plain.status_code == 302
+
+
+# query counts of the new pages: they do not grow with meetings
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_door_and_deactivate_pages_queries_do_not_grow(
+    client, client_for, clerk, count, django_assert_max_num_queries
+):
+    room = RoomFactory()
+    with time_machine.travel(NOON, tick=False):
+        for i in range(count):
+            MeetingFactory(room=room, start=_tz(10, 11 + i), end=_tz(10, 11 + i, 30))
+        with django_assert_max_num_queries(4):
+            client.get(reverse("meetings:room_door", args=[room.pk, room.display_token]))
+        staff_client = client_for(clerk)
+        with django_assert_max_num_queries(12):
+            page = staff_client.get(reverse("meetings:room_deactivate", args=[room.pk]))
+    assert page.content.decode().count("<tr>") >= count
+
+
+def test_the_htmx_sign_in_answers_the_card(client_for, staff):
+    with time_machine.travel(NOON, tick=False):
+        meeting = MeetingFactory(start=_tz(10, 10), end=_tz(10, 11))
+        Attendance.objects.create(meeting=meeting, user=staff)
+        response = client_for(staff).post(
+            reverse("meetings:sign_in", args=[meeting.pk]),
+            {"t": meeting.sign_in_token},
+            HTTP_HX_REQUEST="true",
+        )
+    body = response.content.decode()
+    assert response.status_code == 200 and 'id="signed-in-at"' in body and "<html" not in body
+
+
+def test_minutes_page_shows_every_kind(client_for, clerk):
+    meeting = MeetingFactory(
+        recorder=clerk, status=Meeting.Status.HELD, start=at(-1, 9), end=at(-1, 10)
+    )
+    observer = UserFactory()
+    Attendance.objects.create(meeting=meeting, user=observer, presence="observer")
+    services.minutes_save(meeting_id=meeting.pk, by=clerk, summary="", items={}, resolutions=[])
+    page = client_for(clerk).get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert str(observer) in page.split('id="observers"')[1].split("</dd>")[0]
