@@ -5,12 +5,15 @@
    from the to-do inbox; the clerk completes and archives it.
 2. An outgoing document goes from draft through review to sign-off, gets its number, and
    its GB/T 9704 PDF opens.
+3. The clerk submits a 拟办 to two leaders in turn (呈批); each writes a 批示 from the to-do
+   inbox; the 收文处理单 shows both, with their times, and the 办理期限 from the last.
 """
 
 import io
 import re
 from datetime import timedelta
 
+import pdfplumber
 import pytest
 from django.utils.timezone import localdate
 from playwright.sync_api import expect
@@ -146,3 +149,59 @@ def test_document_pages_fit_a_phone(browser_page, login, clerk, director):
     ]:
         page.goto(url)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+
+
+def test_a_proposal_goes_to_two_leaders_and_the_sheet_shows_both(
+    browser_page, login, clerk, director
+):
+    from tests.documents.factories import IncomingFactory
+    from tests.factories import DepartmentFactory, UserFactory
+
+    works = DepartmentFactory(code="works", name="工务处")
+    deputy = UserFactory(username="deputy", name="李分管", department=works)
+    works.head = deputy  # the leader in charge (分管领导): heads a department
+    works.save(update_fields=["head"])
+    document = IncomingFactory(
+        title="关于调整部门预算支出结构的通知", registered_by=clerk, deadline=None
+    )
+
+    page = browser_page()
+    login(page, clerk)
+    page.goto(document.get_absolute_url())
+    page.locator("#actions").get_by_role("link", name="拟办").click()
+    page.get_by_label("拟办意见").fill("拟请李分管阅示后呈王主任审定。")
+    page.locator("#id_leader_1").select_option(label="李分管（工务处）", force=True)
+    page.locator("#id_leader_2").select_option(label="director（办公室）", force=True)
+    page.get_by_label("依次呈批（按所列顺序）").check()
+    page.get_by_role("button", name="拟办").click()
+    expect(page.locator("#instructions")).to_contain_text("李分管")
+    expect(page.locator("#instructions")).to_contain_text("待前一位领导批示")
+
+    due = localdate() + timedelta(days=6)
+    for leader, text, date in (
+        (deputy, "拟同意，请王主任审定。", None),
+        (director, "同意。请财务处牵头，一周内报送方案。", due),
+    ):
+        boss = browser_page()
+        login(boss, leader)
+        boss.get_by_role("tab", name=re.compile("待办")).click()
+        boss.locator("#tab-todo").get_by_role("link", name=re.compile("预算支出结构")).click()
+        boss.locator("#actions").get_by_role("link", name="批示").click()
+        boss.locator("#id_instruction").fill(text)
+        if date:
+            boss.get_by_label("办理期限").fill(date.isoformat())
+        boss.get_by_role("button", name="批示").click()
+        expect(boss.locator("#instructions")).to_contain_text(text)
+
+    page.reload()
+    expect(page.locator(".status-badge").first).to_have_text("已批示")
+    with page.expect_popup() as popup:
+        page.locator("#actions").get_by_role("link", name="收文处理单（PDF）").click()
+    response = page.request.get(popup.value.url)
+    assert response.status == 200
+    with pdfplumber.open(io.BytesIO(response.body())) as pdf:
+        text = "".join(p.extract_text() for p in pdf.pages)
+    flat = text.replace("\n", "").replace(" ", "")
+    assert "拟同意，请王主任审定。" in flat and "同意。请财务处牵头，一周内报送方案。" in flat
+    assert "李分管" in flat and "director" in flat
+    assert f"办理期限{due.isoformat()}" in flat
