@@ -113,7 +113,7 @@ def month_figures(first: datetime.date) -> dict:
 def header() -> list[str]:
     return [
         "",
-        _("Trips"),
+        _("Number of trips"),
         _("Kilometres"),
         _("Fuel (litres)"),
         _("Charge (kWh)"),

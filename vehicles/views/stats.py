@@ -1,5 +1,7 @@
 """Monthly figures per vehicle, driver and department, with a chart and a spreadsheet."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.timezone import localdate
@@ -20,7 +22,15 @@ def _month(request):
 
 def statistics(request):
     month = _month(request)
-    context = {"month": month, "figures": month_figures(month), "header": header()[1:]}
+    previous = (month - datetime.timedelta(days=1)).replace(day=1)
+    following = (month + datetime.timedelta(days=32)).replace(day=1)
+    context = {
+        "month": month,
+        "previous": previous,
+        "following": following,
+        "figures": month_figures(month),
+        "header": header()[1:],
+    }
     return render(request, "vehicles/statistics.html", context)
 
 
