@@ -141,6 +141,7 @@ class PeopleMultiPicker(_PickerMixin, forms.SelectMultiple):
     def __init__(self, attrs=None):
         super().__init__(attrs)
         self.attrs.setdefault("size", 8)
+        self.attrs.setdefault("data-remove-title", gettext_lazy("Remove"))
 
 
 class DepartmentPicker(_PickerMixin, forms.Select):
@@ -160,3 +161,4 @@ class DepartmentMultiPicker(DepartmentPicker, forms.SelectMultiple):
     def __init__(self, attrs=None):
         super().__init__(attrs)
         self.attrs.setdefault("size", 6)
+        self.attrs.setdefault("data-remove-title", gettext_lazy("Remove"))

@@ -85,3 +85,24 @@ def login():
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
     return do
+
+
+@pytest.fixture
+def pick():
+    """pick(page, "#id_host", "zxm") -> the people picker (office.widgets, Tom Select): types
+    into it as a person would (name, pinyin initials or department) and takes the first
+    match with Enter. A plain select_option on the hidden <select> also works (force=True)."""
+
+    def do(page, select: str, typed: str, expect_text: str | None = None):
+        page.locator(f"{select}-ts-control").focus()
+        page.keyboard.type(typed)
+        first = page.locator(f"{select}-ts-dropdown .option").first
+        if expect_text:
+            from playwright.sync_api import expect
+
+            expect(first).to_contain_text(expect_text)
+        else:
+            first.wait_for()
+        page.keyboard.press("Enter")
+
+    return do

@@ -10,12 +10,20 @@
       var multiple = select.multiple;
       new TomSelect(select, {
         searchField: ["text", "initials", "pinyin", "department"],
-        plugins: multiple ? ["remove_button"] : [],
+        // Several people: a remove button on each; one, not required: a clear button.
+        plugins: multiple
+          ? { remove_button: { title: select.getAttribute("data-remove-title") || "×" } }
+          : select.required ? [] : ["clear_button"],
         maxOptions: null,
-        allowEmptyOption: !multiple,
-        hidePlaceholder: true,
+        allowEmptyOption: false, // the empty choice shows as the placeholder
         closeAfterSelect: !multiple,
         placeholder: select.getAttribute("data-placeholder") || "",
+        onItemAdd: function () {
+          if (multiple) { // the next person is typed afresh
+            this.setTextboxValue("");
+            this.refreshOptions(false);
+          }
+        },
         render: {
           no_results: function (data, escape) {
             var text = select.getAttribute("data-no-results") || "";
