@@ -3,7 +3,7 @@ ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from office import calendar, navigation, todo
+from office import calendar, home, navigation, todo
 from office.services.audit import register_verbs
 from office.services.reminders import register_reminder_kind
 
@@ -45,6 +45,9 @@ def register() -> None:
         )
     )
     calendar.register("vehicles", selectors.calendar_events_for)
+    from .views.home import home_panel
+
+    home.register_panel("vehicles.my_cars", home_panel, order=25)
     register_reminder_kind(RECORD_DUE, _record_still_due)
     register_verbs(
         {

@@ -175,3 +175,11 @@ def test_passengers_and_drivers_find_the_trip_in_their_calendar_feed(
     for person in (other_staff, driver_user):
         feed = client.get(reverse("calendar_feed", args=[person.calendar_token]))
         assert "市档案馆" in feed.content.decode()
+
+
+def test_the_home_page_shows_the_passenger_and_the_driver_their_car(
+    dispatched, other_staff, driver_user, client_for
+):
+    for person in (other_staff, driver_user):
+        page = client_for(person).get("/").content.decode()
+        assert 'id="home-trips"' in page and "京A·10001" in page and "13800000001" in page
