@@ -1,6 +1,7 @@
 """Duty journeys on a phone (390 px), in Chinese, as the people click."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -50,7 +51,7 @@ def test_officer_reports_incident_and_leader_acknowledges(
     login(page, officer)
     _open_my_shift(page)
     page.get_by_role("link", name="报告事件").click()
-    page.get_by_label("严重程度").select_option(label="严重")
+    page.get_by_label("等级").select_option(label="特别重大")
     page.get_by_label("标题").fill("机房UPS告警，市电中断")
     page.get_by_label("描述").fill("已启用备用电源")
     page.get_by_role("button", name="报告事件").click()
@@ -72,8 +73,10 @@ def test_officer_reports_incident_and_leader_acknowledges(
 
 
 def test_officer_files_handover_and_next_officer_accepts(
-    browser_page, login, current_shift, incoming_shift, officer, next_officer
+    browser_page, login, current_shift, incoming_shift, officer, next_officer, time_machine
 ):
+    # 30 minutes before the end: the handover window is open
+    time_machine.move_to(current_shift.ends_at - timedelta(minutes=30), tick=True)
     page = browser_page(phone=True)
     login(page, officer)
     _open_my_shift(page)
@@ -83,6 +86,7 @@ def test_officer_files_handover_and_next_officer_accepts(
     page.get_by_role("button", name="记录日志").click()
     expect(page.locator("#log-panel")).to_contain_text("明早报送值守安排表")
     page.get_by_role("link", name="提交交班").click()
+    page.locator("#carried-over summary").click()  # folded on a phone
     expect(page.get_by_text("明早报送值守安排表")).to_be_visible()  # carried over automatically
     page.get_by_label("值班情况").fill("本班值守正常，来电已登记。")
     page.get_by_label("钥匙").fill("值班室钥匙 2 把")
@@ -128,3 +132,68 @@ def test_spending_above_officer_limit_waits_for_the_leader(
     expect(leader_page.locator("#spend-status")).to_contain_text("已批准")
     spend = SpendRequest.objects.get()
     assert spend.status == "approved" and spend.decided_by == leader
+
+
+def test_early_handover_refused_and_the_log_stays_open_until_the_end(
+    browser_page, login, current_shift, incoming_shift, officer, next_officer, time_machine
+):
+    time_machine.move_to(current_shift.ends_at - timedelta(hours=3), tick=True)
+    page = browser_page(phone=True)
+    login(page, officer)
+    _open_my_shift(page)
+    expect(page.locator("#handover-opens")).to_be_visible()  # no filing yet, and says when
+    page.goto(f"/duty/shifts/{current_shift.pk}/handover/")
+    expect(page.locator(".alert")).to_contain_text("交接班在班次结束前60分钟")
+    assert not Handover.objects.filter(shift=current_shift).exists()
+
+    time_machine.move_to(current_shift.ends_at - timedelta(minutes=40), tick=True)
+    _open_my_shift(page)
+    page.get_by_role("link", name="提交交班").click()
+    page.get_by_label("值班情况").fill("本班值守正常。")
+    page.get_by_role("button", name="提交交班").click()
+    incoming = browser_page(phone=True)
+    login(incoming, next_officer)
+    incoming.goto(Handover.objects.get(shift=current_shift).get_absolute_url())
+    incoming.get_by_role("button", name="确认接班").click()
+    expect(incoming.locator("#handover-status")).to_have_text("已接班")
+
+    # accepted, but the shift has 40 minutes to go: the log and incidents stay open
+    _open_my_shift(page)
+    page.get_by_label("摘要").fill("交班后市政府来电")
+    page.get_by_role("button", name="记录日志").click()
+    expect(page.locator("#log-panel")).to_contain_text("交班后市政府来电")
+    expect(page.get_by_role("link", name="报告事件")).to_be_visible()
+    _fits_phone(page)
+
+
+def test_major_incident_escalates_to_the_director(
+    browser_page, login, current_shift, officer, leader, director, time_machine, settings
+):
+    from duty.tasks import sweep_incident_escalations
+
+    settings.DUTY_ACK_MINUTES_MAJOR = 15
+    time_machine.move_to(current_shift.starts_at + timedelta(hours=1), tick=True)
+    page = browser_page(phone=True)
+    login(page, officer)
+    _open_my_shift(page)
+    page.get_by_role("link", name="报告事件").click()
+    page.get_by_label("等级").select_option(label="较大")
+    page.get_by_label("标题").fill("地下车库进水")
+    page.get_by_role("button", name="报告事件").click()
+    expect(page.locator("#acknowledgements")).to_contain_text(leader.display_name)
+    expect(page.locator("#acknowledgements")).not_to_contain_text(director.display_name)
+
+    # the leader does not acknowledge; the sweep runs 16 minutes later
+    time_machine.move_to(current_shift.starts_at + timedelta(hours=1, minutes=16), tick=True)
+    assert sweep_incident_escalations() == 1
+    assert sweep_incident_escalations() == 0  # once per step
+
+    boss = browser_page(phone=True)
+    login(boss, director)
+    boss.get_by_role("link", name=re.compile("地下车库进水")).first.click()
+    expect(boss.locator("#acknowledgements")).to_contain_text(director.display_name)
+    boss.get_by_role("button", name="确认收到").click()
+    expect(boss.locator(".alert-success")).to_contain_text("已确认")
+    boss.get_by_text("操作记录").click()
+    expect(boss.get_by_text("事件逐级上报（未按时确认）")).to_be_visible()
+    _fits_phone(boss)
