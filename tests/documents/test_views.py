@@ -74,11 +74,11 @@ def test_clerk_registers_with_a_scanned_attachment(clerk, client_for):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"title": ""}, "这个字段是必填项"),
+        ({"title": ""}, "此项必填"),
         ({"copies": "0"}, "份数"),
         ({"received_at": f"{localdate().year + 1}-06-01T08:00"}, "不能晚于现在"),
         ({"received_at": "2999-01-01T08:00"}, "之间的日期"),
-        ({"security_level": "top-secret"}, "选择一个有效的选项"),
+        ({"security_level": "top-secret"}, "请从列表中选择"),
         ({"title": "<script>alert(1)</script>"}, "不允许"),
     ],
 )

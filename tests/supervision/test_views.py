@@ -118,8 +118,8 @@ def test_filing_an_item(client_for, request, staff, filer):
     "change, message",
     [
         ({"deadline": in_days(-1).isoformat()}, "截止日期不能早于今天"),
-        ({"title": ""}, "这个字段是必填项"),
-        ({"deadline": "明天"}, "输入一个有效的日期"),
+        ({"title": ""}, "此项必填"),
+        ({"deadline": "明天"}, "请输入正确的日期"),
         ({"title": "<script>alert(1)</script>"}, "不允许"),
     ],
 )
@@ -171,9 +171,9 @@ def test_full_path_through_the_pages(client_for, task, staff, supervisor, clerk)
 @pytest.mark.parametrize(
     "name, data, message",
     [
-        ("task_report", {"text": " "}, "这个字段是必填项"),
-        ("task_complete", {"result": ""}, "这个字段是必填项"),
-        ("task_cancel", {"cancel-reason": ""}, "这个字段是必填项"),
+        ("task_report", {"text": " "}, "此项必填"),
+        ("task_complete", {"result": ""}, "此项必填"),
+        ("task_cancel", {"cancel-reason": ""}, "此项必填"),
     ],
 )
 def test_empty_texts_save_nothing(client_for, task, clerk, staff, name, data, message):
