@@ -156,3 +156,23 @@ def test_the_verify_page_says_an_unsigned_or_foreign_pdf_is_not_ours(clerk, clie
     upload = SimpleUploadedFile("x.pdf", b"hello", content_type="application/pdf")
     response = client_for(clerk).post(reverse("seals:verify"), {"pdf": upload})
     assert response.status_code == 200 and "verdict" not in response.content.decode()
+
+
+@pytest.mark.parametrize("diameter", [38, 40, 42, 45, 50])
+def test_the_seal_top_is_always_within_one_line_of_the_text(diameter):
+    from office import gbt9704 as g
+
+    lines = g.sealed_signature_lines("示范单位办公室", "2026年12月31日")
+    place = g.seal_placement(lines, diameter)
+    # From the last text glyph's bottom (LEAD_3 above its line's bottom) to the seal's top.
+    gap = place["blanks"] * g.PITCH + place["top"] + g.LEAD_3
+    assert 0 <= gap < g.PITCH
+
+
+def test_a_render_fetches_only_the_in_memory_files_it_was_given():
+    from office.pdf import ForbiddenResource, StaticOnlyFetcher, inline_url
+
+    fetcher = StaticOnlyFetcher(resources={"seal.png": (b"png", "image/png")})
+    assert fetcher.fetch(inline_url("seal.png")).read() == b"png"
+    with pytest.raises(ForbiddenResource):
+        StaticOnlyFetcher().fetch(inline_url("seal.png"))

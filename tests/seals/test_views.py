@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils.timezone import now
+from django.utils.timezone import localtime, now
 from openpyxl import load_workbook
 
 from seals import services
@@ -99,11 +99,12 @@ def _use(seal, request, when):
 
 
 def _uses(seal, clerk, count):
-    for _ in range(count):
+    moment = now()
+    for index in range(count):
         request = SealRequest.objects.create(
             seal=seal, requested_by=clerk, purpose="合同", status="used", upload_name="合同.pdf"
         )
-        _use(seal, request, now() - timedelta(minutes=request.pk))
+        _use(seal, request, moment - timedelta(seconds=index))
 
 
 def test_the_use_log_is_the_custodians_and_the_directors(seal, clerk, keeper, director, client_for):
@@ -147,13 +148,13 @@ def test_list_pages_do_not_query_per_row(
 def test_lending_through_the_page(seal, keeper, staff, client_for):
     url = reverse("seals:loan_new", args=[seal.pk])
     assert client_for(staff).get(url).status_code == 403
-    due = (now() + timedelta(days=1)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    due = localtime(now() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     response = client_for(keeper).post(
         url, {"borrower": staff.pk, "reason": "签约", "due_back": due}
     )
     assert response.status_code == 302
     assert Seal.objects.get(pk=seal.pk).status == "lent_out"
-    past = (now() - timedelta(days=1)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    past = localtime(now() - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     response = client_for(keeper).post(
         url, {"borrower": staff.pk, "reason": "签约", "due_back": past}
     )
