@@ -3,6 +3,7 @@ ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
 
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office import exports, navigation, todo
 from office import schedule as beat
@@ -73,7 +74,7 @@ def register() -> None:
             "supervision.circular_requested": _("Circular prepared"),
             "supervision.chased": _("Chased"),
             "supervision.replied": _("Owner's explanation"),
-            "supervision.comment_added": _("Comment"),
+            "supervision.comment_added": pgettext_lazy("supervision", "Comment"),
             "supervision.instruction_added": _("Instruction"),
             "supervision.split": _("Split into sub-items"),
             "supervision.escalated": _("Escalated to the director"),

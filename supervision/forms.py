@@ -12,7 +12,7 @@ from office.models import Department, User
 from office.people import people
 from office.widgets import DepartmentPicker, PeopleMultiPicker, PeoplePicker
 
-from .models import Task, local_today
+from .models import Note, Task, local_today
 
 ATTACHMENT_TYPES = {"pdf", "jpg", "jpeg", "png", "docx", "xlsx", "pptx", "doc", "xls", "ofd", "zip"}
 
@@ -183,8 +183,8 @@ class ReplyForm(TextForm):
 
 class NoteForm(TextForm):
     kind = forms.ChoiceField(
-        label=_("Kind"),
-        choices=[("instruction", _("Instruction")), ("comment", _("Comment"))],
+        label=_("Kind of note"),
+        choices=[(kind, kind.label) for kind in (Note.Kind.INSTRUCTION, Note.Kind.COMMENT)],
     )
     text = forms.CharField(
         label=_("Text"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})

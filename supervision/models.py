@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.conf import setting
 from office.uploads import AttachmentBase
@@ -234,9 +235,9 @@ class Note(models.Model):
     """A chase (催办), the owner's reply (情况说明), a comment or an instruction (批示)."""
 
     class Kind(models.TextChoices):
-        CHASE = "chase", _("Chase")
+        CHASE = "chase", pgettext_lazy("supervision", "Chase")
         REPLY = "reply", _("Owner's explanation")
-        COMMENT = "comment", _("Comment")
+        COMMENT = "comment", pgettext_lazy("supervision", "Comment")
         INSTRUCTION = "instruction", _("Instruction")
 
     task = models.ForeignKey(
@@ -267,8 +268,8 @@ class Note(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("note")
-        verbose_name_plural = _("notes")
+        verbose_name = _("supervision note")
+        verbose_name_plural = _("supervision notes")
         constraints = [
             models.UniqueConstraint(
                 fields=["task", "step"], condition=~models.Q(step=""), name="supervision_note_step"
