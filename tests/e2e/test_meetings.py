@@ -29,9 +29,10 @@ def _book(page, *, title, room, chair, recorder, attendees):
     page.get_by_label("开始时间").fill(_local(2, 9).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("结束时间").fill(_local(2, 10).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("会议室", exact=True).select_option(label=str(room))
-    page.get_by_label("主持人").select_option(value=str(chair.pk))
-    page.get_by_label("记录人").select_option(value=str(recorder.pk))
-    page.get_by_label("参会人员（必须出席）").select_option([str(u.pk) for u in attendees])
+    # the people picker (Tom Select) stands over each select; the form posts the select
+    page.locator("#id_chair").select_option(value=str(chair.pk), force=True)
+    page.locator("#id_recorder").select_option(value=str(recorder.pk), force=True)
+    page.locator("#id_required_attendees").select_option([str(u.pk) for u in attendees], force=True)
     page.get_by_label("议题").first.fill("审议年度预算执行情况")
     page.get_by_role("button", name="预订并发送邀请").click()
 
@@ -86,7 +87,7 @@ def test_booking_to_supervised_resolutions(
     ):
         row = rows.nth(index)
         row.get_by_label("决定事项").fill(text)
-        row.get_by_label("责任人").select_option(value=str(staff.pk))
+        row.locator("select").select_option(value=str(staff.pk), force=True)
         row.get_by_label("完成时限").fill(
             (timezone.localdate() + datetime.timedelta(days=deadline)).isoformat()
         )
@@ -102,7 +103,7 @@ def test_booking_to_supervised_resolutions(
     expect(chair.locator("h1")).to_contain_text("已形成纪要")
     resolutions = chair.locator("#resolutions tbody tr")
     expect(resolutions).to_have_count(2)
-    expect(chair.locator("#resolutions .light")).to_have_count(2)
+    expect(chair.locator("#supervision-items .light")).to_have_count(2)
     expect(chair.locator("#resolutions")).to_contain_text("制定预算执行整改方案")
 
     # The minutes PDF opens, in Chinese.
@@ -148,9 +149,11 @@ def test_attendee_signs_in_from_the_room_screen_on_a_phone(
     phone = browser_page(phone=True)
     login(phone, staff)
     phone.goto(link)
-    phone.get_by_role("button", name="签到").click()
-    expect(phone.locator(".alert-success")).to_contain_text("签到成功")
-    expect(phone.locator("#attendees")).to_contain_text("出席")
+    phone.get_by_role("button", name="签到").click()  # answered in place (htmx)
+    expect(phone.locator("#sign-in-card [role=status]")).to_contain_text("签到成功")
+    expect(phone.locator("#signed-in-at")).to_be_visible()
+    phone.goto(meeting.get_absolute_url())
+    expect(phone.locator(f"#attendee-{staff.pk} .presence")).to_contain_text("签到")
 
     # The booking board stays readable at phone width.
     phone.goto("/meetings/board/?view=day")
@@ -196,6 +199,8 @@ def test_recorded_afterwards_reaches_approved_minutes_with_two_items(
     expect(chair.locator("#minutes-afterwards")).to_be_visible()
     chair.get_by_role("button", name="审定会议纪要").click()
     expect(chair.locator("#resolutions")).to_contain_text("报送值班表")
+    expect(chair.locator("#supervision-items li")).to_have_count(2)
+    expect(chair.locator("#supervision-items")).to_contain_text("建立信息互通机制")
     assert Task.objects.filter(source_kind="resolution").count() == 2
 
 
