@@ -71,3 +71,66 @@ def test_visit_from_pre_registration_to_badge(browser_page, login, staff, recept
     with desk.expect_popup() as popup:
         pdf_link.click()
     expect(popup.value).to_have_url(re.compile(r"/reception/visits/\d+/badges\.pdf$"))
+
+
+def test_a_walk_in_is_registered_and_checked_in_in_one_step(
+    browser_page, login, pick, receptionist, staff
+):
+    desk = browser_page()
+    login(desk, receptionist)
+    desk.goto("/reception/walk-in/")
+    desk.get_by_label("姓名").fill("郑飞")
+    desk.get_by_label("电话").fill("13700001111")
+    desk.get_by_label("单位").fill("快递公司")
+    pick(desk, "#id_host", "staff", "staff")
+    desk.get_by_label("来访事由").fill("送达文件")
+    desk.get_by_label("证件牌号").fill("W01")
+    desk.get_by_role("button", name="登记并签到").click()
+    expect(desk.locator(".alert-success")).to_contain_text("郑飞 已签到，证件牌 W01")
+    expect(desk.locator("#visit-status")).to_have_text("已到访")  # no second check-in step
+    expect(desk.locator("#visitors")).to_contain_text("W01")
+    visit = Visit.objects.get()
+    assert visit.walk_in and visit.host == staff and visit.visitors.get().is_inside
+
+
+def test_the_roll_call_lists_the_visitor_and_the_duty_officer_and_marks_them_safe(
+    browser_page, login, receptionist, officer, staff
+):
+    from reception import services
+    from tests.duty.factories import assign, shift_running_now
+    from tests.reception.factories import visit_with
+
+    visit = visit_with(host=staff)
+    services.visitor_check_in(
+        visitor_id=visit.visitors.get().pk, badge_number="A08", by=receptionist
+    )
+    assign(shift_running_now(), officer)
+
+    page = browser_page()
+    login(page, officer)  # the duty room runs the drill
+    page.goto("/reception/")
+    page.locator("#reception-nav").get_by_role("link", name="紧急清点").click()
+    visitors = page.locator("#inside-1")
+    expect(visitors).to_contain_text("张明")
+    expect(visitors).to_contain_text("A08")
+    expect(visitors).to_contain_text(f"接待人：{staff.display_name}")
+    expect(page.locator("#inside-2")).to_contain_text("officer")
+    expect(page.locator("#inside-2")).to_contain_text("总值班室")
+
+    page.get_by_role("button", name="开始演练清点").click()
+    expect(page.locator(".alert-success")).to_contain_text("紧急清点已开始")
+    expect(page.locator("#count-missing")).to_have_text("2")
+    page.evaluate("window.notReloaded = true")
+    row = page.locator("tr", has_text="张明")
+    row.get_by_role("button", name="确认安全").click()
+    expect(row).to_contain_text("已确认安全")
+    expect(page.locator("#count-safe")).to_have_text("1")
+    expect(page.locator("#roll-call-message")).to_contain_text("张明 已确认安全")
+    page.locator("tr", has_text="officer").get_by_role("button", name="确认安全").click()
+    expect(page.locator("#count-safe")).to_have_text("2")
+    expect(page.locator("#count-missing")).to_have_text("0")
+    assert page.evaluate("window.notReloaded") is True  # marked in place, no reload
+
+    page.get_by_role("button", name="结束清点").click()
+    expect(page.locator("#roll-call-result")).to_contain_text("2人中2人确认安全")
+    expect(page.locator("#roll-call-status")).to_have_text("已结束")
