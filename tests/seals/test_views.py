@@ -159,3 +159,29 @@ def test_lending_through_the_page(seal, keeper, staff, client_for):
         url, {"borrower": staff.pk, "reason": "签约", "due_back": past}
     )
     assert response.status_code == 200  # the form again
+
+
+def test_every_page_opens_for_the_people_it_is_for(seal, keeper, director, staff, client_for):
+    loan = services.loan_lend(
+        seal_id=seal.pk,
+        by=keeper,
+        borrower=staff,
+        reason="签约",
+        due_back=now() + timedelta(days=1),
+    )
+    for user, name, args in [
+        (keeper, "seals:loan_detail", [loan.pk]),
+        (staff, "seals:loan_detail", [loan.pk]),
+        (keeper, "seals:loan_list", []),
+        (director, "seals:seal_edit", [seal.pk]),
+        (director, "seals:seal_create", []),
+        (staff, "seals:request_new", []),
+        (staff, "seals:verify", []),
+        (staff, "seals:seal_detail", [seal.pk]),
+    ]:
+        assert client_for(user).get(reverse(name, args=args)).status_code == 200, name
+    assert client_for(keeper).get(reverse("seals:seal_edit", args=[seal.pk])).status_code == 403
+    page = client_for(keeper).get(loan.get_absolute_url()).content.decode()
+    assert reverse("seals:loan_return", args=[loan.pk]) in page
+    page = client_for(staff).get(loan.get_absolute_url()).content.decode()
+    assert reverse("seals:loan_return", args=[loan.pk]) not in page
