@@ -11,7 +11,7 @@ from office.demo import user
 
 from . import services
 from .identity import resident_id_check_char
-from .models import Arrangement, Visit, Visitor, WatchListEntry
+from .models import Arrangement, RollCall, Visit, Visitor, WatchListEntry
 
 # (day offset, hh:mm, hours, host, organisation, purpose, [visitors], outcome)
 WEEK = [
@@ -154,6 +154,8 @@ def seed(log) -> None:
         services.arrangement_complete(arrangement_id=arrangement.pk, by=desk)
     for visit, row in zip(visits, WEEK, strict=True):
         _play(visit, row[7], desk, visit.expected_arrival)
+    _seed_changes(visits, desk)
+    _seed_drill(desk)
     if not WatchListEntry.objects.exists():
         services.watch_entry_add(
             by=desk,
@@ -162,6 +164,44 @@ def seed(log) -> None:
             reason="曾多次无理纠缠工作人员，接待时请通知保卫科",
         )
     log(f"reception: {len(visits)} visits, {len(ARRANGEMENTS)} arrangements, 1 watch-list entry")
+
+
+def _seed_changes(visits: list[Visit], desk) -> None:
+    """A colleague joins the 市档案馆 visit; the 兄弟单位 lunch grows by two (still editable)."""
+    archive = visits[7]
+    services.visitor_add(
+        visit_id=archive.pk, by=archive.host, visitor=services.VisitorData(name="孔晨")
+    )
+    lunch = Arrangement.objects.filter(visit=visits[8], kind=Arrangement.Kind.MEAL).first()
+    if lunch is not None:
+        services.arrangement_update(
+            arrangement_id=lunch.pk,
+            by=desk,
+            kind=lunch.kind,
+            on=lunch.date,
+            responsible=lunch.responsible,
+            cost_estimate=Decimal("480"),
+            people=8,
+            standard=lunch.standard,
+            details=f"{lunch.details}，增加两位陪同",
+        )
+
+
+def _seed_drill(desk) -> None:
+    """A fire drill finished a quarter of an hour ago: everyone then inside marked safe."""
+    if RollCall.objects.exists():
+        return
+    drill = services.roll_call_start(by=desk, drill=True)
+    for entry in drill.entries.all():
+        services.roll_call_mark(entry_id=entry.pk, by=desk)
+    services.roll_call_close(
+        roll_call_id=drill.pk, by=desk, note="消防疏散演练，全员于东侧广场集合"
+    )
+    moment = now()
+    RollCall.objects.filter(pk=drill.pk).update(
+        started_at=moment - timedelta(minutes=25), closed_at=moment - timedelta(minutes=15)
+    )
+    drill.entries.update(safe_at=moment - timedelta(minutes=20))
 
 
 def _play(visit: Visit, outcome: str, desk, arrival: datetime) -> None:

@@ -4,7 +4,8 @@ import pytest
 
 from office import demo as office_demo
 from reception import demo
-from reception.models import Arrangement, Visit, Visitor
+from reception.models import Arrangement, RollCall, Visit, Visitor
+from reception.permissions import arrangement_editable
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,14 @@ def test_seed_is_idempotent_and_covers_the_week():
     statuses = set(Visit.objects.values_list("status", flat=True))
     assert {"left", "arrived", "expected", "no_show"} <= statuses
     assert Arrangement.objects.filter(status=Arrangement.Status.AWAITING_APPROVAL).exists()
+    # Issue 16: a visitor added to a visit, an arrangement changed and still editable, a drill.
+    archive = Visit.objects.get(organisation="市档案馆")
+    assert list(archive.visitors.values_list("name", flat=True)) == ["罗琳", "孔晨"]
+    lunch = Arrangement.objects.get(visit__organisation="兄弟单位办公室", kind="meal")
+    assert lunch.people == 8 and arrangement_editable(lunch)
+    drill = RollCall.objects.get()
+    assert drill.status == RollCall.Status.CLOSED and drill.drill
+    assert drill.safe_count == drill.headcount > 0
 
 
 def test_seed_scale_adds_only_the_missing():
