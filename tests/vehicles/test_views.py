@@ -183,3 +183,17 @@ def test_the_home_page_shows_the_passenger_and_the_driver_their_car(
     for person in (other_staff, driver_user):
         page = client_for(person).get("/").content.decode()
         assert 'id="home-trips"' in page and "京A·10001" in page and "13800000001" in page
+
+
+def test_the_head_returns_only_with_a_reason_and_approves_with_a_click(
+    staff, head_of_finance, trip_for, client_for
+):
+    trip = trip_for(staff, approve=False)
+    client = client_for(head_of_finance)
+    client.post(reverse("vehicles:return", args=[trip.pk]), {"reason": ""})
+    assert Trip.objects.get(pk=trip.pk).status == Trip.Status.AWAITING_APPROVAL
+    page = client.get(trip.get_absolute_url()).content.decode()
+    assert "请填写退回理由" in page
+    client.post(reverse("vehicles:approve", args=[trip.pk]))
+    assert Trip.objects.get(pk=trip.pk).status == Trip.Status.APPROVED
+    assert client_for(staff).post(reverse("vehicles:approve", args=[trip.pk])).status_code == 403
