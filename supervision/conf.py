@@ -26,12 +26,12 @@ def escalate_after_days() -> int:
 
 
 def score_base() -> Decimal:
-    return setting("SUPERVISION_SCORE_BASE", Decimal("100"), Decimal)
+    return Decimal(str(setting("SUPERVISION_SCORE_BASE", Decimal("100"), Decimal)))
 
 
 def score_per_overdue_day() -> Decimal:
-    return setting("SUPERVISION_SCORE_PER_OVERDUE_DAY", Decimal("0.5"), Decimal)
+    return Decimal(str(setting("SUPERVISION_SCORE_PER_OVERDUE_DAY", Decimal("0.5"), Decimal)))
 
 
 def score_overdue_cap() -> Decimal:
-    return setting("SUPERVISION_SCORE_OVERDUE_CAP", Decimal("40"), Decimal)
+    return Decimal(str(setting("SUPERVISION_SCORE_OVERDUE_CAP", Decimal("40"), Decimal)))
