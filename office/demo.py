@@ -35,6 +35,8 @@ DEMO_USERS = [
     ("finance", "钱芳", "finance", "会计", ["finance"]),  # a step of the spending chain
     ("keeper", "何玉兰", "general", "印章管理员", ["seal_keeper"]),
     ("dispatcher", "高志远", "general", "车辆调度员", ["dispatcher"]),
+    ("storekeeper", "罗小梅", "general", "库管员", ["storekeeper"]),
+    ("petitions", "谢文博", "general", "信访专员", ["petition_officer"]),
 ]
 
 EXTRA_STAFF = [

@@ -18,6 +18,8 @@ class Role(models.TextChoices):
     FINANCE = "finance", _("Finance")
     SEAL_KEEPER = "seal_keeper", _("Seal custodian")
     DISPATCHER = "dispatcher", _("Vehicle dispatcher")
+    STOREKEEPER = "storekeeper", _("Storekeeper")
+    PETITION_OFFICER = "petition_officer", _("Petition officer")
 
 
 _grants: dict[str, set[str]] = {role.value: set() for role in Role}

@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "duty",
     "seals",
     "vehicles",
+    "supplies",
+    "petitions",
+    # Layer 3: they gather what the feature apps record.
+    "schedule",
+    "chronicle",
 ]
 
 MIDDLEWARE = [

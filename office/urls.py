@@ -35,6 +35,10 @@ urlpatterns = [
     path("duty/", include("duty.urls")),
     path("seals/", include("seals.urls")),
     path("vehicles/", include("vehicles.urls")),
+    path("supplies/", include("supplies.urls")),
+    path("petitions/", include("petitions.urls")),
+    path("schedule/", include("schedule.urls")),
+    path("chronicle/", include("chronicle.urls")),
 ]
 
 handler400 = "office.views.system.error_400"

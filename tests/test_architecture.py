@@ -20,6 +20,11 @@ LAYER = {
     "duty": 2,
     "seals": 2,
     "vehicles": 2,
+    "supplies": 2,
+    "petitions": 2,
+    # Gatherers: the leaders' schedule and the chronicle read what the feature apps record.
+    "schedule": 3,
+    "chronicle": 3,
 }
 # Sibling calls the map names: meetings pre-registers its guests as visitors at reception;
 # seals lays out and seals an outgoing document (documents' services/selectors).
