@@ -3,13 +3,14 @@ ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from office import navigation, todo
+from office import home, navigation, todo
 from office.services.audit import register_verbs
 from office.services.reminders import register_reminder_kind
 
 
 def register() -> None:
     from . import approvals, selectors
+    from .home import home_panel
     from .services import loans
 
     navigation.register(
@@ -46,6 +47,7 @@ def register() -> None:
                 due_field="due_back" if key == "seals.loans_to_return" else None,
             )
         )
+    home.register_panel("seals.loans", home_panel, order=55)
     register_reminder_kind(loans.KIND_DUE, loans.loan_still_out)
     register_reminder_kind(loans.KIND_OVERDUE, loans.loan_still_out)
     register_verbs(VERBS)

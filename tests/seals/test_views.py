@@ -185,3 +185,20 @@ def test_every_page_opens_for_the_people_it_is_for(seal, keeper, director, staff
     assert reverse("seals:loan_return", args=[loan.pk]) in page
     page = client_for(staff).get(loan.get_absolute_url()).content.decode()
     assert reverse("seals:loan_return", args=[loan.pk]) not in page
+
+
+def test_the_home_page_shows_the_custodian_an_overdue_loan(seal, keeper, staff, client_for):
+    import time_machine
+
+    loan = services.loan_lend(
+        seal_id=seal.pk,
+        by=keeper,
+        borrower=staff,
+        reason="签约",
+        due_back=now() + timedelta(hours=1),
+    )
+    assert 'id="seals-panel"' not in client_for(staff).get("/").content.decode()
+    with time_machine.travel(loan.due_back + timedelta(hours=2), tick=False):
+        page = client_for(keeper).get("/").content.decode()
+    panel = page.split('id="seals-panel"')[1]
+    assert seal.name in panel and "逾期" in panel
