@@ -150,4 +150,3 @@ def _loans(seals, keeper) -> None:
         reason="赴开户银行办理账户变更",
         due_back=moment + timedelta(days=1),
     )
-
