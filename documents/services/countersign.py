@@ -5,10 +5,12 @@ one step at a time, 会签 has every department sign in any order."""
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from documents import permissions as can
 from documents.models import Countersign, OutgoingDocument
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 
 from .access import grant_access
@@ -49,10 +51,18 @@ def countersigns_ask(*, document, by) -> None:
             recipients=signers,
             actor=by,
             kind="documents.awaiting_countersign",
-            title=_("Please countersign for %(department)s: %(title)s")
-            % {"department": row.department.name, "title": document.title},
+            title=_please_countersign(row, document),
             url=document.get_absolute_url(),
         )
+
+
+def _please_countersign(row, document) -> Message:
+    """Written in the recipient's language when shown or sent."""
+    return Message(
+        gettext_noop("Please countersign for %(department)s: %(title)s"),
+        department=row.department.name,
+        title=document.title,
+    )
 
 
 def countersigns_reset(*, document) -> int:
@@ -101,8 +111,11 @@ def countersign_sign(*, document_id: int, countersign_id: int, by, opinion: str)
         recipients=[document.drafted_by],
         actor=by,
         kind="documents.countersigned",
-        title=_("%(department)s countersigned: %(title)s")
-        % {"department": row.department.name, "title": document.title},
+        title=Message(
+            gettext_noop("%(department)s countersigned: %(title)s"),
+            department=row.department.name,
+            title=document.title,
+        ),
         body=opinion,
         url=document.get_absolute_url(),
     )
@@ -134,8 +147,7 @@ def countersign_delegate(*, document_id: int, countersign_id: int, by, person) -
             recipients=[person],
             actor=by,
             kind="documents.awaiting_countersign",
-            title=_("Please countersign for %(department)s: %(title)s")
-            % {"department": row.department.name, "title": document.title},
+            title=_please_countersign(row, document),
             url=document.get_absolute_url(),
         )
     return row

@@ -3,10 +3,12 @@ incoming services (incoming_propose, incoming_instruct, incoming_return), which 
 document and check their actor."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from documents import permissions as can
 from documents.models import Instruction
 from office.errors import DomainError
+from office.i18n import Message
 from office.roles import Role, users_with_role
 from office.services import notify
 
@@ -79,7 +81,7 @@ def _ask(*, document, leaders, by) -> None:
         recipients=leaders,
         actor=by,
         kind="documents.awaiting_instruction",
-        title=_("Awaiting your instruction: %(title)s") % {"title": document.title},
+        title=Message(gettext_noop("Awaiting your instruction: %(title)s"), title=document.title),
         body=document.proposal,
         url=document.get_absolute_url(),
     )
