@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from office.calendar import build_calendar
+from office.i18n import user_language
 from office.models import User
 from office.services.notifications import absolute_url
 
@@ -24,7 +25,7 @@ def meeting_email_send(*, meeting_id: int, user_id: int, method: str) -> bool:
     invited = Attendance.objects.filter(meeting=meeting, user=person).exists()
     if method == "REQUEST" and (not invited or meeting.status != Meeting.Status.SCHEDULED):
         return False  # changed again since: a later message says what holds now
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(user_language(person)):  # the recipient's language
         event = selectors.calendar_event(meeting)
         if method == "CANCEL":
             from dataclasses import replace

@@ -8,8 +8,9 @@ import datetime
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import now
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from office.i18n import Message, when
 from office.outbox import enqueue
 from office.services import notify, reminder_schedule, reminders_cancel
 
@@ -21,14 +22,16 @@ MINUTES_DUE_RECORDER = "meetings.minutes_due_recorder"
 MINUTES_DUE_ORGANISER = "meetings.minutes_due_organiser"
 
 
-def when_and_where(meeting: Meeting) -> str:
+def when_and_where(meeting: Meeting) -> Message:
+    """Written in the reader's language when shown or sent: 星期三 / Wednesday."""
     start, end = timezone.localtime(meeting.start), timezone.localtime(meeting.end)
-    return _("%(date)s %(start)s–%(end)s, %(place)s") % {
-        "date": date_format(start, "Y-m-d l"),
-        "start": f"{start:%H:%M}",
-        "end": f"{end:%H:%M}",
-        "place": meeting.location,
-    }
+    return Message(
+        gettext_noop("%(date)s %(start)s–%(end)s, %(place)s"),
+        date=when(start, "Y-m-d l"),
+        start=f"{start:%H:%M}",
+        end=f"{end:%H:%M}",
+        place=meeting.location,
+    )
 
 
 def _mail(meeting: Meeting, people, method: str) -> None:
@@ -43,7 +46,7 @@ def invite(meeting: Meeting, people, *, by) -> None:
         return
     notify(
         recipients=people,
-        title=_("Meeting invitation: %(title)s") % {"title": meeting.title},
+        title=Message(gettext_noop("Meeting invitation: %(title)s"), title=meeting.title),
         body=when_and_where(meeting),
         url=meeting.get_absolute_url(),
         kind="meetings.invitation",
@@ -59,7 +62,7 @@ def announce_change(meeting: Meeting, people, *, by) -> None:
         return
     notify(
         recipients=people,
-        title=_("Meeting changed: %(title)s") % {"title": meeting.title},
+        title=Message(gettext_noop("Meeting changed: %(title)s"), title=meeting.title),
         body=when_and_where(meeting),
         url=meeting.get_absolute_url(),
         kind="meetings.changed",
@@ -73,13 +76,16 @@ def withdraw(meeting: Meeting, people, *, by, cancelled: bool = False) -> None:
     """Uninvited, or the meeting is off: METHOD:CANCEL removes it from their calendars."""
     if not people:
         return
-    title = _("Meeting cancelled: %(title)s") if cancelled else _("No longer invited: %(title)s")
-    body = when_and_where(meeting)
+    if cancelled:
+        title = gettext_noop("Meeting cancelled: %(title)s")
+    else:
+        title = gettext_noop("No longer invited: %(title)s")
+    body = [when_and_where(meeting)]
     if cancelled and meeting.cancel_reason:
-        body += "\n" + _("Reason: %(reason)s") % {"reason": meeting.cancel_reason}
+        body.append(Message(gettext_noop("Reason: %(reason)s"), reason=meeting.cancel_reason))
     notify(
         recipients=people,
-        title=title % {"title": meeting.title},
+        title=Message(title, title=meeting.title),
         body=body,
         url=meeting.get_absolute_url() if cancelled else "",
         kind="meetings.cancelled",
@@ -102,7 +108,7 @@ def schedule_start_reminders(meeting: Meeting) -> None:
             target=meeting,
             recipient=attendance.user,
             due_at=due_at,
-            title=_("Meeting soon: %(title)s") % {"title": meeting.title},
+            title=Message(gettext_noop("Meeting soon: %(title)s"), title=meeting.title),
             body=when_and_where(meeting),
             url=meeting.get_absolute_url(),
             occurrence=f"seq{meeting.sequence}",
@@ -124,8 +130,8 @@ def schedule_minutes_reminders(meeting: Meeting) -> None:
         target=meeting,
         recipient=meeting.recorder,
         due_at=meeting.end + datetime.timedelta(hours=hours / 2),
-        title=_("Minutes due: %(title)s") % {"title": meeting.title},
-        body=_("Please submit the minutes by %(due)s.") % {"due": due},
+        title=Message(gettext_noop("Minutes due: %(title)s"), title=meeting.title),
+        body=Message(gettext_noop("Please submit the minutes by %(due)s."), due=due),
         url=url,
         occurrence="minutes",
     )
@@ -134,9 +140,12 @@ def schedule_minutes_reminders(meeting: Meeting) -> None:
         target=meeting,
         recipient=meeting.organiser,
         due_at=deadline,
-        title=_("Minutes overdue: %(title)s") % {"title": meeting.title},
-        body=_("The recorder %(recorder)s has not submitted the minutes due at %(due)s.")
-        % {"recorder": meeting.recorder, "due": due},
+        title=Message(gettext_noop("Minutes overdue: %(title)s"), title=meeting.title),
+        body=Message(
+            gettext_noop("The recorder %(recorder)s has not submitted the minutes due at %(due)s."),
+            recorder=meeting.recorder,
+            due=due,
+        ),
         url=url,
         occurrence="minutes",
     )
