@@ -6,11 +6,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from documents import permissions as can
 from documents.conf import read_chase_hours
 from documents.models import Circulation, IncomingDocument
 from office.errors import DomainError, NotAllowed, require_actor
+from office.i18n import Message
 from office.services import audit, notify, reminder_schedule, reminders_cancel
 
 from .access import grant_access
@@ -54,7 +56,7 @@ def circulation_send(*, document_id: int, by, readers) -> list[Circulation]:
             target=slip,
             recipient=slip.reader,
             due_at=due,
-            title=_("Still to read: %(title)s") % {"title": document.title},
+            title=Message(gettext_noop("Still to read: %(title)s"), title=document.title),
             url=document.get_absolute_url(),
             occurrence="first",
         )
@@ -62,7 +64,7 @@ def circulation_send(*, document_id: int, by, readers) -> list[Circulation]:
             recipients=[slip.reader],
             actor=by,
             kind="documents.circulation",
-            title=_("For your reading: %(title)s") % {"title": document.title},
+            title=Message(gettext_noop("For your reading: %(title)s"), title=document.title),
             body=slip.reason,
             url=document.get_absolute_url(),
         )
@@ -119,7 +121,7 @@ def circulation_chase(*, document_id: int, by) -> int:
         recipients=[s.reader for s in unread],
         actor=by,
         kind="documents.chase",
-        title=_("Reminder, please read: %(title)s") % {"title": document.title},
+        title=Message(gettext_noop("Reminder, please read: %(title)s"), title=document.title),
         url=document.get_absolute_url(),
     )
     audit(

@@ -5,11 +5,13 @@ from datetime import date
 from django.db import transaction
 from django.utils.timezone import localdate, now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from documents import permissions as can
 from documents.conf import format_number, incoming_prefix
 from documents.models import IncomingAttachment, IncomingDocument
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.services import audit, notify, reminders_cancel
 
 from . import instructions
@@ -168,7 +170,7 @@ def incoming_instruct(
         recipients=handlers,
         actor=by,
         kind="documents.handling",
-        title=_("Assigned to you: %(title)s") % {"title": document.title},
+        title=Message(gettext_noop("Assigned to you: %(title)s"), title=document.title),
         body=instruction,
         url=document.get_absolute_url(),
     )
@@ -176,7 +178,7 @@ def incoming_instruct(
         recipients=[document.registered_by],
         actor=by,
         kind="documents.instructed",
-        title=_("Instructed: %(title)s") % {"title": document.title},
+        title=Message(gettext_noop("Instructed: %(title)s"), title=document.title),
         body=instruction,
         url=document.get_absolute_url(),
     )
@@ -197,7 +199,7 @@ def incoming_report_result(*, document_id: int, by, result: str) -> IncomingDocu
         recipients=[document.registered_by],
         actor=by,
         kind="documents.result",
-        title=_("Result reported: %(title)s") % {"title": document.title},
+        title=Message(gettext_noop("Result reported: %(title)s"), title=document.title),
         body=result,
         url=document.get_absolute_url(),
     )

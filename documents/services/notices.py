@@ -3,10 +3,12 @@
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from documents import permissions as can
 from documents.models import Notice, NoticeRead
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.models import User
 from office.services import audit, notify
 
@@ -69,7 +71,7 @@ def notice_publish(*, notice_id: int, by) -> Notice:
         recipients=audience_of(notice),
         actor=by,
         kind="documents.notice",
-        title=_("Notice: %(title)s") % {"title": notice.title},
+        title=Message(gettext_noop("Notice: %(title)s"), title=notice.title),
         url=notice.get_absolute_url(),
         email=False,
     )

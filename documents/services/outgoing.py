@@ -4,11 +4,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.timezone import localdate, now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from documents import permissions as can
 from documents.conf import format_number, issuing_office, outgoing_series
 from documents.models import Distribution, OutgoingAttachment, OutgoingDocument, OutgoingVersion
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.roles import Role, users_with_role
 from office.services import audit, notify
 
@@ -125,7 +127,7 @@ def outgoing_submit(*, document_id: int, by) -> OutgoingDocument:
         recipients=[head] if head else [],
         actor=by,
         kind="documents.awaiting_review",
-        title=_("Awaiting your review: %(title)s") % {"title": document.title},
+        title=Message(gettext_noop("Awaiting your review: %(title)s"), title=document.title),
         url=document.get_absolute_url(),
     )
     return document
@@ -147,7 +149,7 @@ def outgoing_review(*, document_id: int, by, note: str = "") -> OutgoingDocument
         recipients=users_with_role(Role.DIRECTOR),
         actor=by,
         kind="documents.awaiting_signoff",
-        title=_("Awaiting your sign-off: %(title)s") % {"title": document.title},
+        title=Message(gettext_noop("Awaiting your sign-off: %(title)s"), title=document.title),
         url=document.get_absolute_url(),
     )
     return document
@@ -177,7 +179,7 @@ def outgoing_return(*, document_id: int, by, reason: str) -> OutgoingDocument:
         recipients=[document.drafted_by],
         actor=by,
         kind="documents.returned",
-        title=_("Returned to you: %(title)s") % {"title": document.title},
+        title=Message(gettext_noop("Returned to you: %(title)s"), title=document.title),
         body=reason,
         url=document.get_absolute_url(),
     )
@@ -228,8 +230,11 @@ def outgoing_sign(*, document_id: int, by, note: str = "") -> OutgoingDocument:
         recipients=[document.drafted_by],
         actor=by,
         kind="documents.signed",
-        title=_("Signed: %(number)s %(title)s")
-        % {"number": document.number, "title": document.title},
+        title=Message(
+            gettext_noop("Signed: %(number)s %(title)s"),
+            number=document.number,
+            title=document.title,
+        ),
         url=document.get_absolute_url(),
     )
     return document
@@ -259,8 +264,11 @@ def outgoing_issue(*, document_id: int, by) -> OutgoingDocument:
         recipients=recipients,
         actor=by,
         kind="documents.issued",
-        title=_("Issued to you: %(number)s %(title)s")
-        % {"number": document.number, "title": document.title},
+        title=Message(
+            gettext_noop("Issued to you: %(number)s %(title)s"),
+            number=document.number,
+            title=document.title,
+        ),
         url=document.get_absolute_url(),
     )
     return document

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from duty import conf
 from duty.models import Handover, HandoverItem, Incident, LogEntry, Shift
@@ -10,6 +11,7 @@ from duty.permissions import can_accept_handover, handover_opens_at, is_on_shift
 from duty.selectors import next_shift
 from duty.services.reminders import KIND_HANDOVER_LATE, KIND_HANDOVER_LATE_LEADER
 from office.errors import DomainError, NotAllowed
+from office.i18n import Message
 from office.services import audit, notify, reminders_cancel
 
 
@@ -79,7 +81,9 @@ def handover_file(*, shift: Shift, summary: str, items: list[tuple[str, str]], b
             recipients=[
                 a.person for a in handover.incoming_shift.assignments.select_related("person")
             ],
-            title=_("A handover awaits your acceptance: %(shift)s") % {"shift": shift},
+            title=Message(
+                gettext_noop("A handover awaits your acceptance: %(shift)s"), shift=shift
+            ),
             url=handover.get_absolute_url(),
             kind="duty.handover",
             actor=by,
@@ -128,7 +132,7 @@ def handover_accept(*, handover: Handover, note: str = "", by) -> Handover:
     audit(actor=by, verb="duty.handover_accepted", target=handover)
     notify(
         recipients=[handover.filed_by],
-        title=_("Your handover was accepted"),
+        title=Message(gettext_noop("Your handover was accepted")),
         body=str(handover),
         url=handover.get_absolute_url(),
         kind="duty.handover",
@@ -164,7 +168,7 @@ def handover_dispute(*, handover: Handover, note: str, by) -> Handover:
     ]
     notify(
         recipients=leaders,
-        title=_("A handover was disputed: %(shift)s") % {"shift": handover.shift},
+        title=Message(gettext_noop("A handover was disputed: %(shift)s"), shift=handover.shift),
         body=note,
         url=handover.get_absolute_url(),
         kind="duty.handover",

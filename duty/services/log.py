@@ -5,10 +5,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from duty.models import Incident, IncidentAcknowledgement, LogEntry, Shift
 from duty.permissions import can_close_follow_up, can_keep_log, can_resolve_incident
 from office.errors import DomainError, NotAllowed, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 
 FUTURE_TOLERANCE = timedelta(minutes=10)
@@ -132,8 +134,11 @@ def incident_acknowledge(*, incident: Incident, by) -> IncidentAcknowledgement:
     audit(actor=by, verb="duty.incident_acknowledged", target=incident)
     notify(
         recipients=[incident.reported_by],
-        title=_("%(person)s acknowledged the incident %(title)s")
-        % {"person": by, "title": incident.title},
+        title=Message(
+            gettext_noop("%(person)s acknowledged the incident %(title)s"),
+            person=by,
+            title=incident.title,
+        ),
         url=incident.get_absolute_url(),
         kind="duty.incident",
         actor=by,

@@ -9,12 +9,14 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from duty import conf
 from duty.approvals import RULE
 from duty.models import Assignment, Shift, SpendRequest
 from duty.permissions import is_on_shift
 from office.errors import DomainError
+from office.i18n import Message
 from office.services import audit, notify
 from office.services.approvals import approval_decide, approval_start
 
@@ -105,8 +107,10 @@ def _finish(spend: SpendRequest, *, by, status: str, note: str) -> None:
     audit(actor=by, verb=f"duty.spend_{status}", target=spend, data={"reason": note})
     notify(
         recipients=[spend.requested_by],
-        title=_("Your spending request was %(decision)s")
-        % {"decision": spend.get_status_display()},
+        title=Message(
+            gettext_noop("Your spending request was %(decision)s"),
+            decision=spend.get_status_display(),
+        ),
         body=str(spend),
         url=spend.get_absolute_url(),
         kind="duty.spend",

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from duty.models import Assignment, SwapRequest
 from duty.permissions import can_decide_swap, shift_leader_id
@@ -10,6 +11,7 @@ from duty.services.reminders import schedule_assignment_reminders, schedule_late
 from duty.services.rest import rest_warnings
 from duty.services.roster import require_free
 from office.errors import DomainError, NotAllowed
+from office.i18n import Message
 from office.services import audit, notify
 
 
@@ -57,7 +59,7 @@ def swap_request(
     audit(actor=by, verb="duty.swap_requested", target=swap)
     notify(
         recipients=[colleague],
-        title=_("%(person)s asks you to swap a shift") % {"person": by},
+        title=Message(gettext_noop("%(person)s asks you to swap a shift"), person=by),
         body=str(assignment.shift),
         url=swap.get_absolute_url(),
         kind="duty.swap",
@@ -110,7 +112,7 @@ def swap_accept(*, swap: SwapRequest, by) -> SwapRequest:
     ]
     notify(
         recipients=deciders or [swap.requested_by],
-        title=_("A shift swap awaits your approval"),
+        title=Message(gettext_noop("A shift swap awaits your approval")),
         body=str(swap),
         url=swap.get_absolute_url(),
         kind="duty.swap",
@@ -130,7 +132,7 @@ def swap_decline(*, swap: SwapRequest, by) -> SwapRequest:
     audit(actor=by, verb="duty.swap_declined", target=swap)
     notify(
         recipients=[swap.requested_by],
-        title=_("Your swap was declined"),
+        title=Message(gettext_noop("Your swap was declined")),
         body=str(swap),
         url=swap.get_absolute_url(),
         kind="duty.swap",
@@ -162,7 +164,7 @@ def swap_reject(*, swap: SwapRequest, by) -> SwapRequest:
     audit(actor=by, verb="duty.swap_rejected", target=swap)
     notify(
         recipients=[swap.requested_by, swap.colleague],
-        title=_("A shift swap was rejected"),
+        title=Message(gettext_noop("A shift swap was rejected")),
         body=str(swap),
         url=swap.get_absolute_url(),
         kind="duty.swap",
@@ -208,7 +210,7 @@ def swap_approve(*, swap: SwapRequest, by) -> SwapRequest:
         schedule_late_handover(moved.shift)
     notify(
         recipients=[swap.requested_by, swap.colleague],
-        title=_("Shift swap approved: the roster has changed"),
+        title=Message(gettext_noop("Shift swap approved: the roster has changed")),
         body=str(swap),
         url=swap.get_absolute_url(),
         kind="duty.swap",

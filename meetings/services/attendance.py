@@ -6,8 +6,10 @@ import secrets
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, NotAllowed, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 
 from .. import conf
@@ -43,7 +45,9 @@ def invitation_reply(*, meeting_id: int, user, response: str, reason: str = "") 
     if response == Attendance.Response.DECLINED:
         notify(
             recipients=[meeting.organiser],
-            title=_("%(person)s declined: %(title)s") % {"person": user, "title": meeting.title},
+            title=Message(
+                gettext_noop("%(person)s declined: %(title)s"), person=user, title=meeting.title
+            ),
             body=reason,
             url=meeting.get_absolute_url(),
             kind="meetings.declined",

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 
 from .. import permissions as perms
@@ -77,7 +79,7 @@ def minutes_submit(*, meeting_id: int, by) -> Minutes:
     cancel_minutes_reminders(minutes.meeting)
     notify(
         recipients=[minutes.meeting.chair],
-        title=_("Minutes to approve: %(title)s") % {"title": minutes.meeting.title},
+        title=Message(gettext_noop("Minutes to approve: %(title)s"), title=minutes.meeting.title),
         url=minutes.get_absolute_url(),
         kind="meetings.minutes_submitted",
         actor=by,
@@ -101,7 +103,7 @@ def minutes_return(*, minutes_id: int, by, reason: str) -> Minutes:
     audit(actor=by, verb="minutes.returned", target=minutes.meeting, data={"reason": reason})
     notify(
         recipients=[minutes.meeting.recorder],
-        title=_("Minutes returned: %(title)s") % {"title": minutes.meeting.title},
+        title=Message(gettext_noop("Minutes returned: %(title)s"), title=minutes.meeting.title),
         body=reason,
         url=minutes.get_absolute_url(),
         kind="meetings.minutes_returned",
@@ -146,8 +148,8 @@ def minutes_approve(*, minutes_id: int, by) -> Minutes:
     people = [a.user for a in meeting.attendances.select_related("user")]
     notify(
         recipients=[*people, meeting.organiser],
-        title=_("Minutes: %(title)s") % {"title": meeting.title},
-        body=_("The minutes were approved by %(chair)s.") % {"chair": by},
+        title=Message(gettext_noop("Minutes: %(title)s"), title=meeting.title),
+        body=Message(gettext_noop("The minutes were approved by %(chair)s."), chair=by),
         url=minutes.get_absolute_url(),
         kind="meetings.minutes_published",
         actor=by,

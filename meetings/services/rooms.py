@@ -5,8 +5,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 
 from .. import permissions as perms
@@ -104,7 +106,7 @@ def room_booking_returned(meeting: Meeting, *, by, reason: str, chain) -> None:
     audit(actor=by, verb="meeting.room_refused", target=meeting, data={"reason": reason})
     notify(
         recipients=[meeting.organiser],
-        title=_("Room booking refused: %(title)s") % {"title": meeting.title},
+        title=Message(gettext_noop("Room booking refused: %(title)s"), title=meeting.title),
         body=reason,
         url=meeting.get_absolute_url(),
         kind="meetings.room_refused",

@@ -11,10 +11,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.approvals import Rule, get_rule
 from office.conf import setting
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.models import ApprovalChain, ApprovalStep
 from office.roles import users_with_role
 
@@ -136,7 +138,9 @@ def _activate(step: ApprovalStep, *, rule: Rule, by, quiet: bool = False) -> Non
             target=step,
             recipient=person,
             due_at=due,
-            title=_("Still awaiting your approval: %(subject)s") % {"subject": chain.title},
+            title=Message(
+                gettext_noop("Still awaiting your approval: %(subject)s"), subject=chain.title
+            ),
             url=chain.url,
             occurrence="waiting",
         )

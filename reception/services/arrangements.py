@@ -7,9 +7,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.conf import setting
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 from office.services.approvals import approval_cancel, approval_decide, approval_start
 
@@ -25,7 +27,7 @@ def approval_threshold() -> Decimal:
 def _tell_responsible(arrangement: Arrangement, by) -> None:
     notify(
         recipients=[arrangement.responsible],
-        title=_("Reception arrangement for you: %(item)s") % {"item": arrangement},
+        title=Message(gettext_noop("Reception arrangement for you: %(item)s"), item=arrangement),
         body=arrangement.details,
         url=arrangement.get_absolute_url(),
         kind="reception.arrangement_assigned",
@@ -144,7 +146,7 @@ def arrangement_chain_returned(arrangement: Arrangement, *, by, reason: str, cha
     )
     notify(
         recipients=[arrangement.created_by],
-        title=_("Reception arrangement rejected: %(item)s") % {"item": arrangement},
+        title=Message(gettext_noop("Reception arrangement rejected: %(item)s"), item=arrangement),
         body=reason,
         url=arrangement.get_absolute_url(),
         kind="reception.arrangement_rejected",
@@ -183,7 +185,7 @@ def arrangement_cancel(*, arrangement_id: int, by, reason: str = "") -> Arrangem
     )
     notify(
         recipients=[arrangement.responsible],
-        title=_("Reception arrangement cancelled: %(item)s") % {"item": arrangement},
+        title=Message(gettext_noop("Reception arrangement cancelled: %(item)s"), item=arrangement),
         body=reason,
         url=arrangement.get_absolute_url(),
         kind="reception.arrangement_cancelled",

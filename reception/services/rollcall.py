@@ -4,8 +4,10 @@ with everyone office.presence says is inside; each person marked safe; closed wi
 from django.db import IntegrityError, transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 
 from .. import permissions as perms
@@ -110,7 +112,9 @@ def roll_call_close(*, roll_call_id: int, by, note: str = "") -> RollCall:
 
         notify(
             recipients=list(users_with_role("director")),
-            title=_("Roll call closed: %(count)d not accounted for") % {"count": len(missing)},
+            title=Message(
+                gettext_noop("Roll call closed: %(count)d not accounted for"), count=len(missing)
+            ),
             body="、".join(missing),
             url=roll_call.get_absolute_url(),
             kind="reception.roll_call_missing",

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils.timezone import now
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.conf import setting
+from office.i18n import Message
 from office.roles import users_with_role
 from office.services import audit, notify
 
@@ -53,8 +54,11 @@ def visitor_flag_not_checked_out(*, visitor_id: int) -> bool:
     )
     notify(
         recipients=users_with_role("receptionist"),
-        title=_("Not checked out: %(name)s, badge %(badge)s")
-        % {"name": visitor.name, "badge": visitor.badge_number},
+        title=Message(
+            gettext_noop("Not checked out: %(name)s, badge %(badge)s"),
+            name=visitor.name,
+            badge=visitor.badge_number,
+        ),
         body=str(visitor.visit),
         url=visitor.get_absolute_url(),
         kind="reception.not_checked_out",

@@ -2,8 +2,10 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 
 from .. import permissions as perms
@@ -39,7 +41,9 @@ def visitor_add(*, visit_id: int, by, visitor: VisitorData) -> Visitor:
     if visit.host_id != by.pk:
         notify(
             recipients=[visit.host],
-            title=_("A visitor was added to your visit: %(name)s") % {"name": visitor.name},
+            title=Message(
+                gettext_noop("A visitor was added to your visit: %(name)s"), name=visitor.name
+            ),
             body=str(visit),
             url=visit.get_absolute_url(),
             kind="reception.visitor_added",

@@ -10,8 +10,10 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 
 from .. import permissions as perms
@@ -114,7 +116,7 @@ def visit_register(
     if host.pk != by.pk:
         notify(
             recipients=[host],
-            title=_("A visit to you was registered: %(visit)s") % {"visit": visit},
+            title=Message(gettext_noop("A visit to you was registered: %(visit)s"), visit=visit),
             body=visit.purpose,
             url=visit.get_absolute_url(),
             kind="reception.visit_registered",
@@ -188,7 +190,7 @@ def visit_update(
     if visit.host_id != by.pk:
         notify(
             recipients=[visit.host],
-            title=_("A visit to you was changed: %(visit)s") % {"visit": visit},
+            title=Message(gettext_noop("A visit to you was changed: %(visit)s"), visit=visit),
             body=visit.purpose,
             url=visit.get_absolute_url(),
             kind="reception.visit_changed",
@@ -254,14 +256,16 @@ def visitor_check_in(
     )
     notify(
         recipients=[visit.host],
-        title=_("Your visitor %(name)s has arrived") % {"name": visitor.name},
-        body=_("%(name)s (%(organisation)s) checked in at reception at %(time)s, badge %(badge)s.")
-        % {
-            "name": visitor.name,
-            "organisation": visit.organisation or "-",
-            "time": _local_time(moment),
-            "badge": badge_number,
-        },
+        title=Message(gettext_noop("Your visitor %(name)s has arrived"), name=visitor.name),
+        body=Message(
+            gettext_noop(
+                "%(name)s (%(organisation)s) checked in at reception at %(time)s, badge %(badge)s."
+            ),
+            name=visitor.name,
+            organisation=visit.organisation or "-",
+            time=_local_time(moment),
+            badge=badge_number,
+        ),
         url=visit.get_absolute_url(),
         kind="reception.arrived",
         actor=by,
@@ -319,8 +323,12 @@ def _close_open_arrangements(visit: Visit, by) -> int:
     if arrangements:
         notify(
             recipients=[a.responsible for a in arrangements],
-            title=_("Visit cancelled: %(visit)s") % {"visit": visit},
-            body=_("The reception arrangements you were responsible for are no longer needed."),
+            title=Message(gettext_noop("Visit cancelled: %(visit)s"), visit=visit),
+            body=Message(
+                gettext_noop(
+                    "The reception arrangements you were responsible for are no longer needed."
+                )
+            ),
             url=visit.get_absolute_url(),
             kind="reception.visit_cancelled",
             actor=by,
@@ -347,7 +355,7 @@ def visit_cancel(*, visit_id: int, by, reason: str = "") -> Visit:
     )
     notify(
         recipients=[visit.host],
-        title=_("Visit cancelled: %(visit)s") % {"visit": visit},
+        title=Message(gettext_noop("Visit cancelled: %(visit)s"), visit=visit),
         body=reason,
         url=visit.get_absolute_url(),
         kind="reception.visit_cancelled",
@@ -383,7 +391,9 @@ def meeting_visits_cancel(*, visit_ids: list[int], by, reason: str) -> int:
 
         notify(
             recipients=list(users_with_role("receptionist")),
-            title=_("Visits cancelled: %(visits)s") % {"visits": "、".join(map(str, visits))},
+            title=Message(
+                gettext_noop("Visits cancelled: %(visits)s"), visits="、".join(map(str, visits))
+            ),
             body=reason,
             url=visits[0].get_absolute_url(),
             kind="reception.visit_cancelled",
@@ -409,7 +419,7 @@ def visit_mark_no_show(*, visit_id: int, by, quiet: bool = False) -> Visit | Non
     audit(actor=by, verb="reception.visit_no_show", target=visit, data={"by_sweep": by is None})
     notify(
         recipients=[visit.host],
-        title=_("Your visitors did not come: %(visit)s") % {"visit": visit},
+        title=Message(gettext_noop("Your visitors did not come: %(visit)s"), visit=visit),
         url=visit.get_absolute_url(),
         kind="reception.no_show",
         actor=by,

@@ -6,9 +6,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.conf import setting
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.roles import users_with_role
 from office.services import audit, notify, reminder_schedule, reminders_cancel
 from seals.models import Seal, SealLoan
@@ -47,7 +49,7 @@ def loan_lend(*, seal_id: int, by, borrower, reason: str, due_back) -> SealLoan:
     audit(actor=by, verb="seals.loan_lent", target=loan, data={"subject": str(borrower)})
     notify(
         recipients=[borrower],
-        title=_("You have borrowed %(seal)s") % {"seal": seal},
+        title=Message(gettext_noop("You have borrowed %(seal)s"), seal=seal),
         body=reason,
         url=loan.get_absolute_url(),
         kind="seals.loan",
@@ -69,7 +71,7 @@ def loan_lend(*, seal_id: int, by, borrower, reason: str, due_back) -> SealLoan:
             target=loan,
             recipient=director,
             due_at=due_back + escalate_after(),
-            title=_("Overdue seal loan: %(loan)s") % {"loan": loan},
+            title=Message(gettext_noop("Overdue seal loan: %(loan)s"), loan=loan),
             url=loan.get_absolute_url(),
         )
     return loan

@@ -7,10 +7,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from documents.selectors import outgoing_for
 from documents.services.official import outgoing_sealed_pdf
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 from office.services.approvals import approval_cancel, approval_decide, approval_start
 from seals import signing
@@ -98,7 +100,7 @@ def request_chain_approved(request: SealRequest, *, by, chain) -> None:
     audit(actor=by, verb="seals.request_approved", target=request)
     notify(
         recipients=[request.requested_by, request.seal.custodian],
-        title=_("Seal request approved: %(request)s") % {"request": request},
+        title=Message(gettext_noop("Seal request approved: %(request)s"), request=request),
         url=request.get_absolute_url(),
         kind="seals.request",
         actor=by,
@@ -116,7 +118,7 @@ def request_chain_returned(request: SealRequest, *, by, reason: str, chain) -> N
     audit(actor=by, verb="seals.request_returned", target=request, data={"reason": reason})
     notify(
         recipients=[request.requested_by],
-        title=_("Seal request returned: %(request)s") % {"request": request},
+        title=Message(gettext_noop("Seal request returned: %(request)s"), request=request),
         body=reason,
         url=request.get_absolute_url(),
         kind="seals.request",
@@ -188,7 +190,7 @@ def request_apply(*, request_id: int, by) -> SealUse:
     )
     notify(
         recipients=[request.requested_by, seal.custodian],
-        title=_("Sealed: %(request)s") % {"request": request},
+        title=Message(gettext_noop("Sealed: %(request)s"), request=request),
         url=request.get_absolute_url(),
         kind="seals.used",
         actor=by,

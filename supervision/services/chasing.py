@@ -3,9 +3,11 @@
 from django.db import IntegrityError, transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.approvals import Step
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 from supervision import permissions as perms
 from supervision.models import Note, Task
@@ -26,8 +28,12 @@ def _send_chase(task: Task, note: Note, *, recipients, by) -> None:
     count = task.notes.filter(kind=Note.Kind.CHASE).count()
     notify(
         recipients=recipients,
-        title=_("Chased (%(count)s): %(title)s, due %(deadline)s")
-        % {"count": count, "title": task.title, "deadline": task.deadline.isoformat()},
+        title=Message(
+            gettext_noop("Chased (%(count)s): %(title)s, due %(deadline)s"),
+            count=count,
+            title=task.title,
+            deadline=task.deadline.isoformat(),
+        ),
         body=note.text,
         url=task.get_absolute_url(),
         kind="supervision.chased",
@@ -99,7 +105,7 @@ def note_reply(*, task_id: int, by, text: str) -> Note:
     chasers = {chase.author} if chase and chase.author else set()
     notify(
         recipients=[task.assigned_by, *chasers],
-        title=_("Explanation on %(title)s") % {"title": task.title},
+        title=Message(gettext_noop("Explanation on %(title)s"), title=task.title),
         body=text,
         url=task.get_absolute_url(),
         kind="supervision.replied",
@@ -128,7 +134,9 @@ def note_add(*, task_id: int, by, kind: str, text: str) -> Note:
     )
     notify(
         recipients=[task.owner, *task.co_owners.all()],
-        title=_("%(kind)s on %(title)s") % {"kind": note.get_kind_display(), "title": task.title},
+        title=Message(
+            gettext_noop("%(kind)s on %(title)s"), kind=note.get_kind_display(), title=task.title
+        ),
         body=text,
         url=task.get_absolute_url(),
         kind=f"supervision.{kind}",

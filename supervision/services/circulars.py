@@ -5,10 +5,11 @@ import logging
 
 from django.db import transaction
 from django.utils.timezone import now
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import require_actor
 from office.exports import builder
+from office.i18n import Message
 from office.outbox import enqueue
 from office.pdf import render_pdf
 from office.services import audit, notify
@@ -64,7 +65,9 @@ def _circular_done(circular: Circular) -> None:
     circular.rendered_at = now()
     notify(
         recipients=[circular.requested_by],
-        title=_("The circular for %(month)s is ready") % {"month": f"{circular.month:%Y-%m}"},
+        title=Message(
+            gettext_noop("The circular for %(month)s is ready"), month=f"{circular.month:%Y-%m}"
+        ),
         url=circular.get_absolute_url(),
         kind="supervision.circular_ready",
         email=False,

@@ -4,8 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.roles import Role, users_with_role
 from office.services import audit, notify
 from supervision import permissions as perms
@@ -37,7 +39,7 @@ def progress_report_add(*, task_id: int, by, text: str, files=()) -> ProgressRep
     )
     notify(
         recipients=[task.assigned_by],
-        title=_("Progress on %(title)s") % {"title": task.title},
+        title=Message(gettext_noop("Progress on %(title)s"), title=task.title),
         body=text[:500],
         url=task.get_absolute_url(),
         kind="supervision.progress_reported",
@@ -69,7 +71,7 @@ def task_completion_request(*, task_id: int, by, result: str) -> Task:
     supervisors = users_with_role(Role.SUPERVISOR)
     notify(
         recipients=[*supervisors, task.assigned_by],
-        title=_("Completion to verify: %(title)s") % {"title": task.title},
+        title=Message(gettext_noop("Completion to verify: %(title)s"), title=task.title),
         body=result[:500],
         url=task.get_absolute_url(),
         kind="supervision.completion_requested",
@@ -94,7 +96,7 @@ def task_completion_verify(*, task_id: int, by) -> Task:
     audit(actor=by, verb="supervision.completed", target=task, data={"on_time": task.on_time})
     notify(
         recipients=[task.owner, task.assigned_by, *task.co_owners.all()],
-        title=_("Supervision item completed: %(title)s") % {"title": task.title},
+        title=Message(gettext_noop("Supervision item completed: %(title)s"), title=task.title),
         url=task.get_absolute_url(),
         kind="supervision.completed",
         actor=by,
@@ -123,7 +125,7 @@ def task_completion_return(*, task_id: int, by, reason: str) -> Task:
     audit(actor=by, verb="supervision.returned", target=task, data={"reason": reason})
     notify(
         recipients=[task.owner],
-        title=_("Sent back: %(title)s") % {"title": task.title},
+        title=Message(gettext_noop("Sent back: %(title)s"), title=task.title),
         body=reason,
         url=task.get_absolute_url(),
         kind="supervision.returned",

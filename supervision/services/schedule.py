@@ -9,9 +9,10 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.conf import setting
+from office.i18n import Message
 from office.roles import Role, users_with_role
 from office.services import audit, reminder_schedule, reminders_cancel
 from supervision import conf
@@ -74,8 +75,11 @@ def reschedule(task: Task) -> None:
             target=task,
             recipient=task.owner,
             due_at=at_reminder_hour(remind_on),
-            title=_("Supervision item due on %(deadline)s: %(title)s")
-            % {"deadline": task.deadline.isoformat(), "title": task.title},
+            title=Message(
+                gettext_noop("Supervision item due on %(deadline)s: %(title)s"),
+                deadline=task.deadline.isoformat(),
+                title=task.title,
+            ),
             url=url,
             occurrence=task.deadline.isoformat(),
         )
@@ -87,7 +91,7 @@ def reschedule(task: Task) -> None:
             target=task,
             recipient=task.owner,
             due_at=at_reminder_hour(due),
-            title=_("A progress report is due: %(title)s") % {"title": task.title},
+            title=Message(gettext_noop("A progress report is due: %(title)s"), title=task.title),
             url=url,
             occurrence=f"report:{base.isoformat()}",
         )
@@ -125,8 +129,9 @@ def remind_overdue(task: Task) -> None:
         target=task,
         recipient=task.owner,
         due_at=at_reminder_hour(today),
-        title=_("Overdue by %(days)s days: %(title)s")
-        % {"days": overdue_days, "title": task.title},
+        title=Message(
+            gettext_noop("Overdue by %(days)s days: %(title)s"), days=overdue_days, title=task.title
+        ),
         url=url,
         occurrence=today.isoformat(),
     )
@@ -142,8 +147,12 @@ def remind_overdue(task: Task) -> None:
                 target=task,
                 recipient=director,
                 due_at=timezone.now(),
-                title=_("Overdue by %(days)s days: %(title)s (owner %(owner)s)")
-                % {"days": overdue_days, "title": task.title, "owner": task.owner},
+                title=Message(
+                    gettext_noop("Overdue by %(days)s days: %(title)s (owner %(owner)s)"),
+                    days=overdue_days,
+                    title=task.title,
+                    owner=task.owner,
+                ),
                 url=url,
                 occurrence=f"escalation:{task.deadline.isoformat()}",
             )

@@ -4,8 +4,10 @@ import datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 from supervision import permissions as perms
 from supervision.models import Task, local_today
@@ -77,9 +79,12 @@ def task_split(*, task_id: int, by, parts: list[dict]) -> list[Task]:
         )
         notify(
             recipients=[owner],
-            title=_("New supervision sub-item: %(title)s") % {"title": child.title},
-            body=_("Part of “%(parent)s”, deadline %(deadline)s.")
-            % {"parent": task.title, "deadline": deadline.isoformat()},
+            title=Message(gettext_noop("New supervision sub-item: %(title)s"), title=child.title),
+            body=Message(
+                gettext_noop("Part of “%(parent)s”, deadline %(deadline)s."),
+                parent=task.title,
+                deadline=deadline.isoformat(),
+            ),
             url=child.get_absolute_url(),
             kind="supervision.task_created",
             actor=by,

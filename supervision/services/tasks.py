@@ -6,8 +6,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.services import audit, notify
 from office.services.approvals import approval_cancel
 from supervision import permissions as perms
@@ -86,9 +88,12 @@ def task_create_from(
     )
     notify(
         recipients=[owner, *co_owners],
-        title=_("New supervision item: %(title)s") % {"title": task.title},
-        body=_("Deadline %(deadline)s, assigned by %(by)s.")
-        % {"deadline": deadline.isoformat(), "by": assigned_by},
+        title=Message(gettext_noop("New supervision item: %(title)s"), title=task.title),
+        body=Message(
+            gettext_noop("Deadline %(deadline)s, assigned by %(by)s."),
+            deadline=deadline.isoformat(),
+            by=assigned_by,
+        ),
         url=task.get_absolute_url(),
         kind="supervision.task_created",
         actor=assigned_by,
@@ -135,7 +140,7 @@ def task_cancel(*, task_id: int, by, reason: str) -> Task:
     audit(actor=by, verb="supervision.task_cancelled", target=task, data={"reason": reason})
     notify(
         recipients=[task.owner, *task.co_owners.all()],
-        title=_("Supervision item cancelled: %(title)s") % {"title": task.title},
+        title=Message(gettext_noop("Supervision item cancelled: %(title)s"), title=task.title),
         body=reason,
         url=task.get_absolute_url(),
         kind="supervision.task_cancelled",

@@ -14,8 +14,10 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, TransitionNotAllowed, require_actor
+from office.i18n import Message
 from office.services import audit, notify, reminder_schedule, reminders_cancel
 
 from .. import permissions as perms
@@ -146,8 +148,11 @@ def _tell_leader(dispatch: Dispatch, by) -> None:
     }
     notify(
         recipients=[vehicle.leader],
-        title=_("Your car %(car)s is lent out, %(slot)s")
-        % {"car": vehicle.plate, "slot": slot(trip.start, trip.end)},
+        title=Message(
+            gettext_noop("Your car %(car)s is lent out, %(slot)s"),
+            car=vehicle.plate,
+            slot=slot(trip.start, trip.end),
+        ),
         body=body,
         url=trip.get_absolute_url(),
         kind="vehicles.car_lent",
@@ -181,8 +186,8 @@ def _create(trip: Trip, *, vehicle, driver, by, note, lend_reason, stand_in) -> 
             target=dispatch,
             recipient=dispatch.driver.user,
             due_at=trip.end + timedelta(hours=1),
-            title=_("Please record the trip: %(trip)s") % {"trip": trip_title(trip)},
-            body=_("Odometer, fuel or charge, tolls."),
+            title=Message(gettext_noop("Please record the trip: %(trip)s"), trip=trip_title(trip)),
+            body=Message(gettext_noop("Odometer, fuel or charge, tolls.")),
             url=trip.get_absolute_url(),
             occurrence="record",
         )
@@ -260,7 +265,9 @@ def trip_dispatch(
         )
         notify(
             recipients=[*travellers(trip), driver.user],
-            title=_("Car for %(trip)s: %(car)s") % {"trip": trip_title(trip), "car": vehicle.plate},
+            title=Message(
+                gettext_noop("Car for %(trip)s: %(car)s"), trip=trip_title(trip), car=vehicle.plate
+            ),
             body=_driver_line(dispatch),
             url=trip.get_absolute_url(),
             kind="vehicles.trip_dispatched",
@@ -330,7 +337,7 @@ def trip_reassign(
         body = change + "\n" + _("Reason: %(reason)s") % {"reason": reason}
         notify(
             recipients=[*travellers(trip), driver.user],
-            title=_("Your car has changed: %(trip)s") % {"trip": trip_title(trip)},
+            title=Message(gettext_noop("Your car has changed: %(trip)s"), trip=trip_title(trip)),
             body=body,
             url=trip.get_absolute_url(),
             kind="vehicles.trip_reassigned",
@@ -339,7 +346,7 @@ def trip_reassign(
         if old.driver_id != driver.pk:
             notify(
                 recipients=[old.driver.user],
-                title=_("You no longer drive %(trip)s") % {"trip": trip_title(trip)},
+                title=Message(gettext_noop("You no longer drive %(trip)s"), trip=trip_title(trip)),
                 body=body,
                 url=trip.get_absolute_url(),
                 kind="vehicles.trip_reassigned",

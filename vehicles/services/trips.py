@@ -7,8 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.errors import DomainError, require_actor
+from office.i18n import Message
 from office.roles import users_with_role
 from office.services import audit, notify, reminders_cancel
 from office.services.approvals import approval_cancel, approval_decide, approval_start
@@ -76,7 +78,7 @@ def _check(data: TripData) -> None:
 def _dispatchers_told(trip: Trip, by) -> None:
     notify(
         recipients=users_with_role("dispatcher"),
-        title=_("A trip awaits a car: %(trip)s") % {"trip": trip_title(trip)},
+        title=Message(gettext_noop("A trip awaits a car: %(trip)s"), trip=trip_title(trip)),
         body=trip.purpose,
         url=trip.get_absolute_url(),
         kind="vehicles.trip_to_dispatch",
@@ -154,7 +156,7 @@ def trip_chain_approved(trip: Trip, *, by, chain) -> None:
     audit(actor=by, verb="vehicles.trip_approved", target=trip)
     notify(
         recipients=[trip.requested_by],
-        title=_("Trip approved: %(trip)s") % {"trip": trip_title(trip)},
+        title=Message(gettext_noop("Trip approved: %(trip)s"), trip=trip_title(trip)),
         url=trip.get_absolute_url(),
         kind="vehicles.trip_approved",
         actor=by,
@@ -168,7 +170,7 @@ def trip_chain_returned(trip: Trip, *, by, reason: str, chain) -> None:
     audit(actor=by, verb="vehicles.trip_returned", target=trip, data={"reason": reason})
     notify(
         recipients=[trip.requested_by],
-        title=_("Trip request returned: %(trip)s") % {"trip": trip_title(trip)},
+        title=Message(gettext_noop("Trip request returned: %(trip)s"), trip=trip_title(trip)),
         body=reason,
         url=trip.get_absolute_url(),
         kind="vehicles.trip_returned",
@@ -203,7 +205,7 @@ def trip_cancel(*, trip_id: int, by, reason: str) -> Trip:
         reminders_cancel(target=dispatch)
         notify(
             recipients=[*travellers(trip), dispatch.driver.user, *users_with_role("dispatcher")],
-            title=_("Trip cancelled: %(trip)s") % {"trip": trip_title(trip)},
+            title=Message(gettext_noop("Trip cancelled: %(trip)s"), trip=trip_title(trip)),
             body=reason,
             url=trip.get_absolute_url(),
             kind="vehicles.trip_cancelled",
