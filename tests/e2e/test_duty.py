@@ -197,3 +197,32 @@ def test_major_incident_escalates_to_the_director(
     boss.get_by_text("操作记录").click()
     expect(boss.get_by_text("事件逐级上报（未按时确认）")).to_be_visible()
     _fits_phone(boss)
+
+
+def test_duty_tabs_all_in_sight_at_375_px_and_the_board_refreshes(
+    browser_page, login, officer, current_shift, staff, monkeypatch
+):
+    page = browser_page(phone=True)
+    page.set_viewport_size({"width": 375, "height": 812})
+    login(page, officer)
+    page.goto("/duty/")
+    for name in ("交接班", "换班"):
+        box = page.locator("#duty-tabs").get_by_role("link", name=name, exact=True).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375, (name, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    # 值班公示 for an employee off the duty staff, on a page the phone keeps open
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("duty.views.board"), "BOARD_REFRESH_SECONDS", 1)
+    everyone = browser_page(phone=True)
+    everyone.set_viewport_size({"width": 375, "height": 812})
+    login(everyone, staff)
+    expect(everyone.locator("#duty-board")).to_contain_text(officer.display_name)
+    everyone.get_by_role("link", name="常开查看").click()
+    with everyone.expect_response(
+        lambda r: "/duty/board/" in r.url and r.request.headers.get("hx-request") == "true"
+    ):
+        pass  # htmx asks again by itself
+    expect(everyone.locator("#duty-board")).to_contain_text(officer.display_name)
+    assert everyone.evaluate("document.documentElement.scrollWidth") <= 375
