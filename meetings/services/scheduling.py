@@ -373,6 +373,13 @@ def _update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
     if meeting.status not in Meeting.EDITABLE:
         raise DomainError(_("Only draft or scheduled meetings can be changed."))
     scheduled = meeting.status == Meeting.Status.SCHEDULED
+    moved_in = data.room is not None and data.room.pk != meeting.room_id
+    if scheduled and moved_in and data.room.needs_approval:
+        if not perms.may_approve_booking(by, data.room):
+            raise DomainError(
+                _("%(room)s needs its approver's approval: cancel this booking and book it anew.")
+                % {"room": data.room}
+            )
     if scheduled and data.room is not None:
         _hold_room(data.room.pk)
     if (

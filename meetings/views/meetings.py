@@ -219,7 +219,11 @@ def meeting_schedule(request, pk: int):
         request,
         allowed=permissions.can_schedule_meeting(request.user, meeting),
         perform=lambda data: services.meeting_schedule(meeting_id=meeting.pk, by=request.user),
-        success=_("The meeting is scheduled; the invitations have been sent."),
+        success=lambda result: (
+            _("The booking awaits the room's approval; the invitations go once it is approved.")
+            if result.status == Meeting.Status.AWAITING_ROOM
+            else _("The meeting is scheduled; the invitations have been sent.")
+        ),
         redirect_to=meeting,
     )
 
@@ -284,8 +288,8 @@ def meeting_reply(request, pk: int):
 
     def page(form):
         context = detail_context(request, meeting, reply_form=form)
-        if request.htmx:
-            return render(request, "meetings/partials/_reply.html", context, status=400)
+        if request.htmx:  # htmx swaps only a 2xx answer: the card again, with its error
+            return render(request, "meetings/partials/_reply.html", context)
         return render(request, "meetings/meeting_detail.html", context, status=400)
 
     def reply_card(result):
@@ -327,7 +331,7 @@ def attendance_record(request, pk: int):
 
     def panel(form):  # htmx, refused: the table again with the message
         context = detail_context(request, meeting, attendance_errors=form.non_field_errors())
-        return render(request, "meetings/partials/_attendees.html", context, status=400)
+        return render(request, "meetings/partials/_attendees.html", context)  # htmx swaps 2xx
 
     return action(
         request,

@@ -51,7 +51,7 @@ def sign_in(request, pk: int):
         context = {"meeting": meeting, "token": token, "mine": mine}
         if request.htmx and form is not None:  # refused: the card again with the reason
             context["error"] = " ".join(form.non_field_errors())
-            return render(request, "meetings/partials/_sign_in_card.html", context, status=400)
+            return render(request, "meetings/partials/_sign_in_card.html", context)  # 2xx: swapped
         return render(request, "meetings/sign_in.html", context)
 
     def card(attendance):

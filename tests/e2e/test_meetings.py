@@ -220,6 +220,8 @@ def test_accepting_updates_the_attendee_table_without_reload(
     page.goto(meeting.get_absolute_url())
     expect(page.locator("#reply-counts")).to_contain_text("3人待回复")
     page.evaluate("window.__same_page = 1")
+    page.get_by_role("button", name="拒绝").click()  # no reason: asked for one, in place
+    expect(page.locator("#reply .invalid-feedback, #reply .text-danger").first).to_be_visible()
     page.get_by_role("button", name="接受").click()
     expect(page.locator("#reply-message")).to_be_visible()
     expect(page.locator("#reply-counts")).to_contain_text("1人接受")

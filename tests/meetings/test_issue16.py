@@ -16,6 +16,7 @@ from tests.pdf import pdf_text
 
 from .factories import MeetingFactory, RoomFactory, at
 
+
 @pytest.fixture(autouse=True)
 def _english():
     """The messages are matched in English, whatever an earlier request left active."""
@@ -328,7 +329,8 @@ def test_htmx_attendance_answers_the_table_with_a_message(client_for, clerk, sta
     ok = client_for(clerk).post(url, {f"presence_{staff.pk}": "present"}, HTTP_HX_REQUEST="true")
     assert 'id="attendees-message"' in ok.content.decode()
     bad = client_for(clerk).post(url, {f"presence_{staff.pk}": "excused"}, HTTP_HX_REQUEST="true")
-    assert bad.status_code == 400 and Attendance.objects.get(user=staff).presence == "present"
+    assert 'role="alert"' in bad.content.decode()  # shown in place (htmx swaps a 200)
+    assert Attendance.objects.get(user=staff).presence == "present"
     plain = client_for(clerk).post(url, {f"presence_{staff.pk}": "absent"})
     assert plain.status_code == 302
 
@@ -374,3 +376,21 @@ def test_minutes_page_shows_every_kind(client_for, clerk):
     services.minutes_save(meeting_id=meeting.pk, by=clerk, summary="", items={}, resolutions=[])
     page = client_for(clerk).get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
     assert str(observer) in page.split('id="observers"')[1].split("</dd>")[0]
+
+
+def test_a_scheduled_meeting_cannot_move_into_a_room_needing_approval(meeting_data, staff):
+    [meeting] = services.meeting_create(data=meeting_data(), by=staff)
+    hall = RoomFactory(needs_approval=True, approver=UserFactory())
+    with pytest.raises(DomainError, match="approval"):
+        services.meeting_update(meeting_id=meeting.pk, data=meeting_data(room=hall), by=staff)
+    meeting.refresh_from_db()
+    assert meeting.room_id != hall.pk
+
+
+def test_scheduling_a_draft_in_a_room_needing_approval_says_so(client_for, meeting_data, staff):
+    hall = RoomFactory(needs_approval=True, approver=UserFactory())
+    [draft] = services.meeting_create(data=meeting_data(room=hall), by=staff, schedule=False)
+    response = client_for(staff).post(reverse("meetings:schedule", args=[draft.pk]), follow=True)
+    draft.refresh_from_db()
+    assert draft.status == Meeting.Status.AWAITING_ROOM
+    assert "审批" in response.content.decode()
