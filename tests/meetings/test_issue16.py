@@ -394,3 +394,28 @@ def test_scheduling_a_draft_in_a_room_needing_approval_says_so(client_for, meeti
     draft.refresh_from_db()
     assert draft.status == Meeting.Status.AWAITING_ROOM
     assert "审批" in response.content.decode()
+
+
+def test_migration_keeps_real_sign_ins_and_drops_the_recorders_times(clerk, staff, other_staff):
+    import importlib
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    from office.services import audit
+
+    migration = importlib.import_module(
+        "meetings.migrations.0004_rules_afterwards_attendance_kinds"
+    )
+    meeting = MeetingFactory(status=Meeting.Status.HELD, start=at(-1, 9), end=at(-1, 10))
+    scanned = Attendance.objects.create(
+        meeting=meeting, user=staff, presence="present", signed_in_at=timezone.now()
+    )
+    ticked = Attendance.objects.create(
+        meeting=meeting, user=other_staff, presence="present", signed_in_at=timezone.now()
+    )
+    audit(actor=staff, verb="meeting.signed_in", target=meeting)
+    migration.forwards(apps, None)
+    scanned.refresh_from_db(), ticked.refresh_from_db()
+    assert scanned.presence == "signed_in" and scanned.signed_in_at is not None
+    assert ticked.presence == "present" and ticked.signed_in_at is None
