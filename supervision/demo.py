@@ -15,6 +15,7 @@ from office.demo import user
 from office.models import Department, User
 
 from . import services
+from .demo_history import spread_history
 from .models import Task
 
 # title, source kind, source reference, assigner, owner, co-owners, days to deadline, story,
@@ -56,6 +57,10 @@ ITEMS = [
      "sunli", ["hugang"], -48, "late", "none", "对安全生产大检查发现的12项问题逐项整改销号。"),
     ("更新应急预案", "adhoc", "", "supervisor", "leader", [], -90, "on_time", "none",
      "修订突发事件总体应急预案及专项预案。"),
+    ("整改档案室温湿度不达标问题", "adhoc", "", "supervisor", "staff", [], -6, "chased", "none",
+     "加装恒温恒湿设备，档案室温度14-24℃、湿度45%-60%，每日记录。"),
+    ("创建节约型机关示范单位", "instruction", "主任批示", "director", "hugang",
+     ["sunli", "linna"], 25, "split", "none", "对照创建标准分解任务，按期完成创建验收。"),
 ]  # fmt: skip
 
 REPORT_TEXTS = [
@@ -124,7 +129,32 @@ def _tell_story(*, title, kind, reference, assigner, owner, co_owners, deadline,
         )  # fmt: skip
         services.extension_decide(extension_id=extension.pk, by=assigner, approve=True,
                                   note="同意，请抓紧协调供货。")  # fmt: skip
-        return
+        filed = timezone.now() - datetime.timedelta(days=20)
+        return spread_history(task, filed=filed, end=timezone.now())
+    elif story == "chased":  # red: chased twice, the owner explains, the director instructs
+        services.task_chase(
+            task_id=task.pk, by=supervisor, text="该事项已逾期，请说明原因并尽快办结。"
+        )
+        services.note_reply(
+            task_id=task.pk,
+            by=owner,
+            text="设备供应商延迟供货，已协调本周内到货安装，预计三日内办结。",
+        )
+        services.task_chase(task_id=task.pk, by=user("director"), text="请于本周五前办结销号。")
+        services.note_add(task_id=task.pk, by=user("director"), kind="instruction",
+                          text="请督查室跟踪落实，逾期纳入月度通报。")  # fmt: skip
+    elif story == "split":  # split between the co-owners; one part verified, one under way
+        first, second = co_owners[:2]
+        soon, later = today + datetime.timedelta(days=5), today + datetime.timedelta(days=15)
+        parts = services.task_split(task_id=task.pk, by=owner, parts=[
+            {"owner": first, "title": f"{title}：制定实施方案", "deadline": soon},
+            {"owner": second, "title": f"{title}：组织宣传动员", "deadline": later},
+        ])  # fmt: skip
+        services.task_accept(task_id=parts[0].pk, by=first)
+        services.task_completion_request(task_id=parts[0].pk, by=first, result="实施方案已印发。")
+        services.task_completion_verify(task_id=parts[0].pk, by=supervisor)
+        services.task_accept(task_id=parts[1].pk, by=second)
+        services.progress_report_add(task_id=parts[1].pk, by=second, text="宣传材料已设计完成。")
     elif story == "returned":
         services.task_completion_request(task_id=task.pk, by=owner, result="已完成调试。")
         services.task_completion_return(task_id=task.pk, by=supervisor,
@@ -140,17 +170,26 @@ def _tell_story(*, title, kind, reference, assigner, owner, co_owners, deadline,
 
 
 def _date_back(task: Task, deadline: datetime.date) -> None:
-    """Put the story at its real dates: filed weeks before the deadline, done around it."""
+    """Put the story at its real dates: filed weeks before the deadline, done around it, each
+    step of its history in between (supervision.demo_history), relative to now."""
     filed = timezone.make_aware(
         datetime.datetime.combine(deadline - datetime.timedelta(days=30), datetime.time(9, 30))
     )
-    changes = {"deadline": deadline, "original_deadline": deadline, "created_at": filed}
+    filed = min(filed, timezone.now() - datetime.timedelta(days=2))
+    Task.objects.filter(pk=task.pk).update(deadline=deadline, original_deadline=deadline)
     task.refresh_from_db()
+    end, delay = timezone.now(), 0
     if task.status == Task.Status.COMPLETED:
         delay = -2 if task.on_time else 5
+        end = filed + datetime.timedelta(days=31 + delay)
+    spread_history(task, filed=filed, end=end)
+    if task.status == Task.Status.COMPLETED:  # the statistics read these two exactly
         done = filed + datetime.timedelta(days=30 + delay)
-        changes.update(completion_requested_at=done, completed_at=done + datetime.timedelta(1))
-    Task.objects.filter(pk=task.pk).update(**changes)
+        Task.objects.filter(pk=task.pk).update(
+            completion_requested_at=done, completed_at=done + datetime.timedelta(days=1)
+        )
+    for child in task.children.all():
+        spread_history(child, filed=child.created_at, end=end)  # from the parent's split
 
 
 def seed_scale(count: int, log) -> int:
