@@ -7,6 +7,7 @@ from documents.conf import outgoing_series
 from documents.models import OutgoingDocument
 from office.models import Department
 from office.uploads import MultipleFileField
+from office.widgets import DepartmentMultiPicker
 
 from .common import (
     ATTACHMENT_TYPES,
@@ -28,6 +29,7 @@ class OutgoingForm(TextCleaningMixin, forms.ModelForm):
         label=_("Countersigning departments"),
         queryset=Department.objects.all(),
         required=False,
+        widget=DepartmentMultiPicker,
         help_text=_("Their heads sign it (会签), each with an opinion, before it is signed off."),
     )
 
