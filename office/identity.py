@@ -1,4 +1,5 @@
-"""Personal data helpers: ID number masking and checks, phone number checks.
+"""Personal data helpers shared by the apps that hold it (reception's visitors, petitioners):
+ID number masking and checks, phone number checks, masks for names, phones and addresses.
 
 Mainland resident ID numbers follow GB 11643-1999: 17 digits (area, birth date, sequence)
 and a check character from ISO 7064 MOD 11-2, which may be X.
@@ -27,6 +28,26 @@ def mask_id_number(value: str) -> str:
     if len(value) > 8:
         return value[:4] + "*" * (len(value) - 8) + value[-4:]
     return "*" * (len(value) - 2) + value[-2:]
+
+
+def mask_phone(value: str) -> str:
+    """`13812345678` -> `138****5678`; a short number keeps only its last two."""
+    value = value or ""
+    if len(value) >= 7:
+        return value[:3] + "*" * (len(value) - 7) + value[-4:]
+    return "*" * max(0, len(value) - 2) + value[-2:] if value else ""
+
+
+def mask_name(value: str) -> str:
+    """`张晓明` -> `张**`: the surname only."""
+    value = value or ""
+    return value[:1] + "*" * (len(value) - 1) if value else ""
+
+
+def mask_address(value: str) -> str:
+    """The first six characters (province, city, county), the rest hidden."""
+    value = value or ""
+    return value[:6] + "****" if len(value) > 6 else ("****" if value else "")
 
 
 def resident_id_check_char(first17: str) -> str:

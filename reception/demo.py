@@ -8,9 +8,9 @@ from decimal import Decimal
 from django.utils.timezone import localdate, localtime, make_aware, now
 
 from office.demo import user
+from office.identity import resident_id_check_char
 
 from . import services
-from .identity import resident_id_check_char
 from .models import Arrangement, RollCall, Visit, Visitor, WatchListEntry
 
 # (day offset, hh:mm, hours, host, organisation, purpose, [visitors], outcome)

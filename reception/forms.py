@@ -9,11 +9,11 @@ from django.utils.translation import pgettext_lazy
 
 from office import forms as office_forms
 from office.forms import PlausibleDatesMixin, TextCleaningMixin
+from office.identity import clean_other_id, clean_phone, clean_resident_id
 from office.models import User
 from office.people import people as portal_people
 from office.widgets import PeoplePicker
 
-from .identity import clean_other_id, clean_phone, clean_resident_id
 from .models import Arrangement, Visitor
 from .selectors import day_bounds
 

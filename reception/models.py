@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from office.identity import mask_id_number
 from office.workflow import WorkflowMixin
-
-from .identity import mask_id_number
 
 
 class Visit(WorkflowMixin, models.Model):

@@ -25,6 +25,17 @@ def local_today() -> datetime.date:
     return timezone.localdate()
 
 
+def deadline_light(deadline: datetime.date) -> str:
+    """The traffic light of an open deadline: green / yellow (≤ SUPERVISION_YELLOW_DAYS left) /
+    red (overdue). Other apps with deadlines (petitions) read it through supervision.selectors."""
+    days = (deadline - local_today()).days
+    if days < 0:
+        return Task.Light.RED.value
+    if days <= yellow_days():
+        return Task.Light.YELLOW.value
+    return Task.Light.GREEN.value
+
+
 class Task(WorkflowMixin):
     """One supervision item: something decided that someone must get done by a date."""
 
@@ -182,12 +193,7 @@ class Task(WorkflowMixin):
         """green / yellow (≤ SUPERVISION_YELLOW_DAYS left) / red (overdue); "" once finished."""
         if not self.is_open:
             return ""
-        days = self.days_left
-        if days < 0:
-            return self.Light.RED.value
-        if days <= yellow_days():
-            return self.Light.YELLOW.value
-        return self.Light.GREEN.value
+        return deadline_light(self.deadline)
 
     def get_light_display(self) -> str:
         light = self.light

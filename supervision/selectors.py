@@ -7,10 +7,18 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from office.roles import has_role
 
-from .models import Task
+from .models import Task, deadline_light
 from .sources import opens_source, register_source, restricted_source
 
-__all__ = ["register_source"]  # for the source apps' extensions.py
+# register_source: for the source apps' extensions.py; deadline_light, light_label: the
+# traffic-light rule for other apps' deadlines (petitions), so there is one rule.
+__all__ = ["deadline_light", "light_label", "register_source"]
+
+
+def light_label(light: str) -> str:
+    """The light's name as the supervision pages show it ("" for no light)."""
+    return str(Task.Light(light).label) if light else ""
+
 
 # Who sees every item: the people who follow supervision for the office.
 OVERSEERS = ("supervisor", "director")

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from reception.identity import clean_phone, clean_resident_id, mask_id_number
+from office.identity import clean_phone, clean_resident_id, mask_id_number
 from tests.reception.factories import VALID_IDS
 
 
