@@ -91,6 +91,10 @@ def build_base_data() -> list[str]:
             organiser=clerk, chair=director, recorder=clerk, start=at(-1, 9), end=at(-1, 10)
         ),
     ]
+    # An evacuation roll call under way (the demo's drill is closed): its marks and closing.
+    from reception.services import roll_call_start
+
+    made.append(roll_call_start(by=User.objects.get(username="reception")))
     return [record.get_absolute_url() for record in made]
 
 
