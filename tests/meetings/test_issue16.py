@@ -208,7 +208,8 @@ def test_approver_sees_the_booking_and_decides_on_the_page(client_for, meeting_d
     room = RoomFactory(needs_approval=True, approver=approver)
     [meeting] = services.meeting_create(data=meeting_data(room=room, required=[]), by=staff)
     client = client_for(approver)
-    assert 'id="awaiting-room"' in client.get(meeting.get_absolute_url()).content.decode()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert 'id="awaiting-room"' in page and "会议室审批人" in page  # the chain, its step
     client.post(reverse("meetings:room_booking_decide", args=[meeting.pk]), {"approve": "1"})
     meeting.refresh_from_db()
     assert meeting.status == "scheduled"
