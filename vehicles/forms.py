@@ -8,7 +8,7 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
 from office.forms import ReasonForm, TextCleaningMixin
-from office.people import people
+from office.people import people as portal_people
 from office.widgets import PeopleMultiPicker
 
 from .models import Driver, Vehicle
@@ -36,7 +36,7 @@ class TripForm(TextCleaningMixin, forms.Form):
     people = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=60, initial=1)
     passengers = forms.ModelMultipleChoiceField(
         label=_("Colleagues travelling"),
-        queryset=people().select_related("department"),
+        queryset=portal_people().select_related("department"),
         required=False,
         widget=PeopleMultiPicker(),
     )
