@@ -26,6 +26,12 @@ def leaders_to_ask(leaders) -> list:
         raise DomainError(_("Choose at least one leader to submit it to."))
     if any(not leader.is_active for leader in unique):
         raise DomainError(_("A leader you chose no longer has an account."))
+    from documents.selectors import leader_choices
+
+    if leader_choices().filter(pk__in=[u.pk for u in unique]).count() != len(unique):
+        raise DomainError(
+            _("A 拟办 goes to a director or to the head of a department, who instructs on it.")
+        )
     return unique
 
 

@@ -208,3 +208,13 @@ def test_instructing_again_says_it_is_done(clerk, director, client_for):
     assert "该步骤已完成" in response.content.decode()
     again = client_for(clerk).get(reverse("documents:incoming_propose", args=[document.pk]))
     assert again.status_code == 302
+
+
+def test_only_a_leader_is_asked_for_an_instruction(clerk, director, staff):
+    from office.errors import DomainError
+
+    document = IncomingFactory(registered_by=clerk)
+    with pytest.raises(DomainError):
+        propose(document, clerk, [director, staff])
+    document.refresh_from_db()
+    assert document.status == "registered" and not document.instructions.exists()
