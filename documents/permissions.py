@@ -196,6 +196,8 @@ def step_done(step: str, user, doc, row=None) -> bool:
         return any(
             r.leader_id == user.pk and r.status == "given" for r in instruction_rows(doc)
         ) or (is_director(user) and doc.instructed_at is not None and doc.status != "proposed")
+    if step == "return":
+        return is_office(user) and doc.status == In.Status.RETURNED
     if step == "complete":
         return is_clerk(user) and doc.status in DONE_INCOMING
     if step == "archive":

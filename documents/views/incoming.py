@@ -252,6 +252,7 @@ def incoming_return(request, pk: int):
         request,
         target=document,
         allowed=can.can_return_incoming(request.user, document),
+        done=can.step_done("return", request.user, document),
         form_class=ReasonForm,
         title=_("Return the document"),
         success=_("Returned."),

@@ -136,3 +136,20 @@ def test_the_signoff_sheet_and_the_red_header_print_in_chinese(clerk, director):
     red = pdf_text(client.get(reverse("documents:outgoing_pdf", args=[document.pk])).content)
     assert "签发人：" in red and "附件：1.值班表" in red and "各处室：" in red
     assert ":" not in red  # no ASCII colon in the Chinese of the 红头文件
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "role"),
+    [
+        ("incoming_propose", "proposed", "clerk"),
+        ("incoming_complete", "completed", "clerk"),
+        ("incoming_return", "returned", "clerk"),
+        ("incoming_archive", "archived", "clerk"),
+    ],
+)
+def test_an_incoming_step_already_taken_says_so(name, status, role, request, clerk, client_for):
+    document = IncomingFactory(registered_by=clerk, status=status, proposed_at=now())
+    client = client_for(request.getfixturevalue(role))
+    response = client.get(reverse(f"documents:{name}", args=[document.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == document.get_absolute_url()
+    assert "该步骤已完成" in response.content.decode()
