@@ -188,3 +188,22 @@ def door_display(room: Room) -> dict:
     current = next((m for m in today_list if m.start <= moment < m.end), None)
     upcoming = active.filter(start__gt=moment).order_by("start").first()
     return {"today": today_list, "current": current, "next": upcoming, "now": moment}
+
+
+def meetings_of_people(user_ids, *, start, end) -> list[tuple[int, Meeting]]:
+    """(person, meeting) for each meeting in [start, end) that one of `user_ids` chairs or is
+    invited to and has not declined: what a leader's schedule gathers. Unscoped: the caller
+    masks what a viewer may not open with meetings_for(viewer)."""
+    window = Q(start__lt=end, end__gt=start, status__in=Meeting.ACTIVE)
+    pairs = [(m.chair_id, m) for m in Meeting.objects.filter(window, chair_id__in=user_ids)]
+    attending = (
+        Attendance.objects.filter(
+            user_id__in=user_ids, meeting__start__lt=end, meeting__end__gt=start
+        )
+        .filter(meeting__status__in=Meeting.ACTIVE)
+        .exclude(response=Attendance.Response.DECLINED)
+        .select_related("meeting")
+    )
+    seen = {(person, m.pk) for person, m in pairs}
+    pairs += [(a.user_id, a.meeting) for a in attending if (a.user_id, a.meeting_id) not in seen]
+    return pairs
