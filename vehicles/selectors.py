@@ -179,3 +179,23 @@ def calendar_events_for(user) -> list[CalendarEvent]:
             cancelled=dispatch.status == Dispatch.Status.CANCELLED,
         )
     return list(events.values())
+
+
+def trips_of_people(user_ids, *, start, end) -> list[tuple[int, Trip]]:
+    """(person, trip) for each open or completed trip in [start, end) that one of `user_ids`
+    requested or travels on: what a leader's schedule gathers. Unscoped: the caller masks what
+    a viewer may not open with trips_for(viewer)."""
+    live = [*Trip.OPEN, Trip.Status.COMPLETED]
+    window = Q(start__lt=end, end__gt=start, status__in=live)
+    pairs = [
+        (t.requested_by_id, t) for t in Trip.objects.filter(window, requested_by_id__in=user_ids)
+    ]
+    seen = {(person, t.pk) for person, t in pairs}
+    riding = Trip.passengers.through.objects.filter(
+        user_id__in=user_ids,
+        trip__start__lt=end,
+        trip__end__gt=start,
+        trip__status__in=live,
+    ).select_related("trip")
+    pairs += [(r.user_id, r.trip) for r in riding if (r.user_id, r.trip_id) not in seen]
+    return pairs
