@@ -250,3 +250,11 @@ def calendar_events_for(user):
             url=visit.get_absolute_url(),
             cancelled=visit.status == Visit.Status.CANCELLED,
         )
+
+
+def visits_hosted_by(user_ids, *, start, end) -> QuerySet[Visit]:
+    """Visits in [start, end) that one of `user_ids` hosts and that still happen: what a
+    leader's schedule gathers. Unscoped: the caller masks with visits_for(viewer)."""
+    return Visit.objects.filter(
+        host_id__in=user_ids, expected_arrival__lt=end, expected_departure__gt=start
+    ).exclude(status__in=[Visit.Status.CANCELLED, Visit.Status.NO_SHOW])
