@@ -195,14 +195,17 @@ def meetings_of_people(user_ids, *, start, end) -> list[tuple[int, Meeting]]:
     invited to and has not declined: what a leader's schedule gathers. Unscoped: the caller
     masks what a viewer may not open with meetings_for(viewer)."""
     window = Q(start__lt=end, end__gt=start, status__in=Meeting.ACTIVE)
-    pairs = [(m.chair_id, m) for m in Meeting.objects.filter(window, chair_id__in=user_ids)]
+    pairs = [
+        (m.chair_id, m)
+        for m in Meeting.objects.filter(window, chair_id__in=user_ids).select_related("room")
+    ]
     attending = (
         Attendance.objects.filter(
             user_id__in=user_ids, meeting__start__lt=end, meeting__end__gt=start
         )
         .filter(meeting__status__in=Meeting.ACTIVE)
         .exclude(response=Attendance.Response.DECLINED)
-        .select_related("meeting")
+        .select_related("meeting", "meeting__room")
     )
     seen = {(person, m.pk) for person, m in pairs}
     pairs += [(a.user_id, a.meeting) for a in attending if (a.user_id, a.meeting_id) not in seen]
