@@ -174,3 +174,23 @@ def test_a_chinese_name_is_family_name_first():
     assert UserFactory(
         username="wz", name="王芳", first_name="芳", last_name="王"
     ).get_full_name() == ("王芳")
+
+
+def test_a_real_call_site_the_visitor_arrived(
+    english, chinese, receptionist, django_capture_on_commit_callbacks
+):
+    """您的访客…已到达 was sent in Chinese to everyone; now each host reads their language."""
+    from reception.services import visitor_check_in
+    from tests.reception.factories import visit_with
+
+    for host, badge in ((english, "001"), (chinese, "002")):
+        visit = visit_with(visitors=1, host=host)
+        with django_capture_on_commit_callbacks(execute=True):
+            visitor_check_in(
+                visitor_id=visit.visitors.get().pk, badge_number=badge, by=receptionist
+            )
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert "has arrived" in by_address[english.email].subject
+    assert "checked in at reception" in by_address[english.email].body
+    assert "已到达" in by_address[chinese.email].subject
+    assert "has arrived" not in by_address[chinese.email].subject
