@@ -24,6 +24,13 @@ def _text(text: str, message) -> str:
     return text
 
 
+def _sees(user, task: Task) -> bool:
+    """An overseer acts only on items the one visibility rule shows them (not a 秘密 one)."""
+    from supervision.selectors import tasks_for
+
+    return tasks_for(user).filter(pk=task.pk).exists()
+
+
 def _send_chase(task: Task, note: Note, *, recipients, by) -> None:
     count = task.notes.filter(kind=Note.Kind.CHASE).count()
     notify(
@@ -48,7 +55,7 @@ def task_chase(*, task_id: int, by, text: str) -> Note:
     """A supervisor or the director presses the owner (and co-owners): in-app, mail, robot."""
     text = _text(text, _("Please write what you chase for."))
     task = Task.objects.select_for_update().get(pk=task_id)
-    require_actor(perms.may_chase(by, task))
+    require_actor(perms.may_chase(by, task) and _sees(by, task))
     if not task.is_open:
         raise DomainError(_("Only an open item can be chased."))
     note = Note.objects.create(task=task, kind=Note.Kind.CHASE, author=by, text=text)
@@ -122,7 +129,7 @@ def note_add(*, task_id: int, by, kind: str, text: str) -> Note:
         raise DomainError(_("Unknown kind of note."))
     text = _text(text, _("Please write the comment or instruction."))
     task = Task.objects.select_for_update().get(pk=task_id)
-    require_actor(perms.may_instruct(by, task))
+    require_actor(perms.may_instruct(by, task) and _sees(by, task))
     if not task.is_open:
         raise DomainError(_("The item is no longer open."))
     note = Note.objects.create(task=task, kind=kind, author=by, text=text, created_at=now())

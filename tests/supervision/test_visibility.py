@@ -85,3 +85,15 @@ def test_the_document_page_lists_only_items_the_viewer_may_open(client_for, dire
     page = client_for(clerk).get(document.get_absolute_url()).content.decode()
     assert "看得见的事项" in page and visible.get_absolute_url() in page
     assert client_for(clerk).get(visible.get_absolute_url()).status_code == 200
+
+
+def test_a_supervisor_cannot_chase_or_instruct_a_secret_sourced_item(supervisor, secret_item):
+    from office.errors import NotAllowed
+    from supervision.models import Note
+    from supervision.services import note_add, tasks_chase
+
+    with pytest.raises(NotAllowed):
+        tasks_chase(task_ids=[secret_item.pk], by=supervisor, text="催办")
+    with pytest.raises(NotAllowed):
+        note_add(task_id=secret_item.pk, by=supervisor, kind="comment", text="意见")
+    assert not Note.objects.exists()
