@@ -65,19 +65,46 @@ def seed(log) -> None:
         return
     leader, director = user("leader"), user("director")
     today = localdate()
+    first_day = today - timedelta(days=14)
+    # The rotation is started so that `leader` and `officer` are on the shift running now,
+    # whatever the hour: they can log in and keep its log, and the shifts either side are
+    # zhengqiang's with zhoujie or wumin (demo logins too) to hand over from and to.
+    now_slot = _slot_now(first_day, templates)
+    leaders = _rotated([leader, user("zhengqiang")], now_slot)
+    officers = _rotated([user("officer"), user("zhoujie"), user("wumin")], now_slot)
     with transaction.atomic():
         result = roster_generate(
             post=main,
             templates=templates,
-            first_day=today - timedelta(days=14),
+            first_day=first_day,
             last_day=today + timedelta(days=16),
-            leaders=[user("leader"), user("zhengqiang")],
-            officers=[user("officer"), user("zhoujie"), user("wumin")],
+            leaders=leaders,
+            officers=officers,
             officers_per_shift=1,
             by=director,
         )
         _seed_past_shifts(main, leader)
     log(f"duty: {result.shifts} shifts, {result.assignments} assignments, demo log and handovers")
+
+
+def _slot_now(first_day, templates) -> int:
+    """The index, in roster_generate's order (day by day, templates in order), of the shift
+    that is running now."""
+    ordered = sorted(templates, key=lambda t: (t.order, t.start_time))
+    moment = now()
+    for back in (0, 1):  # a night shift that began yesterday
+        day = localdate() - timedelta(days=back)
+        for index, template in enumerate(ordered):
+            starts_at, ends_at = template.bounds_on(day)
+            if starts_at <= moment < ends_at:
+                return (day - first_day).days * len(ordered) + index
+    return 0
+
+
+def _rotated(people: list, slot: int) -> list:
+    """The list turned so that its first person takes turn `slot`."""
+    shift = -slot % len(people)
+    return people[shift:] + people[:shift]
 
 
 def _on_shift(shift, role):

@@ -50,6 +50,8 @@ def test_demo_handover_can_be_filed_and_accepted_with_demo_logins():
     office_demo.seed(lambda *_: None)
     demo.seed(lambda *_: None)
     row = next(r for r in duty_board() if r.post.name == "总值班室")
+    on_now = {a.person.username for a in row.current.assignments.all()}
+    assert on_now == {"leader", "officer"}  # the two first demo logins are on duty now
     for shift in (row.current, row.following):
         people = list(shift.assignments.all())
         assert {a.role for a in people} == {"leader", "officer"}
