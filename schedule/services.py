@@ -49,9 +49,10 @@ class EntryData:
 
 
 def _check(data: EntryData, *, by, exclude_key: str, confirm_clash: bool) -> list:
+    """Locks the leader (one clash check at a time per leader), then checks."""
     if data.end <= data.start:
         raise DomainError(_("The activity must end after it starts."))
-    if not data.leader.active:
+    if not Leader.objects.select_for_update().get(pk=data.leader.pk).active:
         raise DomainError(
             _("%(leader)s is no longer on the list of leaders.") % {"leader": data.leader}
         )
@@ -73,7 +74,6 @@ def _fields(entry: Entry, data: EntryData) -> None:
 def entry_create(*, data: EntryData, by, confirm_clash: bool = False) -> Entry:
     """Enter a leader's activity; a clash is refused unless the clerk confirmed it."""
     require_actor(may_manage(by))
-    Leader.objects.select_for_update().get(pk=data.leader.pk)  # one clash check at a time
     clashes = _check(data, by=by, exclude_key="", confirm_clash=confirm_clash)
     entry = Entry(created_by=by)
     _fields(entry, data)
@@ -91,7 +91,6 @@ def entry_create(*, data: EntryData, by, confirm_clash: bool = False) -> Entry:
 def entry_update(*, entry_id: int, data: EntryData, by, confirm_clash: bool = False) -> Entry:
     require_actor(may_manage(by))
     entry = Entry.objects.select_for_update().get(pk=entry_id)
-    Leader.objects.select_for_update().get(pk=data.leader.pk)
     clashes = _check(data, by=by, exclude_key=f"entry:{entry.pk}", confirm_clash=confirm_clash)
     _fields(entry, data)
     entry.save()
