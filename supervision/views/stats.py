@@ -43,7 +43,7 @@ def _circulars_context(user) -> dict:
 def statistics(request):
     month = _month(request.GET.get("month"))
     stats = statistics_for(request.user, month=month)
-    assessed = month or month_start(local_today())
+    assessed = month or month_start(local_today(), back=1)  # the last month that is over
     scores = assessment_for(request.user, month=assessed)
     context = {
         "stats": stats,
