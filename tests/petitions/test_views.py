@@ -2,8 +2,11 @@
 else 404 in the list, detail, PDF, search and to-do), the petitioner masked for all but petition
 staff, bad input refused with nothing saved, the notice PDF in Chinese, statistics."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from office import todo
 from office.search import search
@@ -12,6 +15,10 @@ from petitions.models import Petition
 from tests.pdf import pdf_text
 
 from .conftest import ID_NUMBER
+
+
+def yesterday() -> str:
+    return (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
 
 
 def test_anonymous_is_sent_to_log_in(client, registered):
@@ -72,7 +79,7 @@ def test_registering_with_a_bad_id_number_saves_nothing(petition_officer, client
         reverse("petitions:register"),
         {
             "channel": "visit",
-            "received_on": "2026-01-05",
+            "received_on": yesterday(),
             "petitioner_name": "王某",
             "petitioner_id_number": "110105194912310021",
             "title": "噪音扰民",
@@ -90,7 +97,7 @@ def test_registering_through_the_page(petition_officer, client_for):
         reverse("petitions:register"),
         {
             "channel": "online",
-            "received_on": "2026-01-05",
+            "received_on": yesterday(),
             "petitioner_name": "王某",
             "title": "噪音扰民",
             "matter": "夜间施工",
