@@ -22,8 +22,8 @@ class EntryForm(TextCleaningMixin, PlausibleDatesMixin, forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=Entry.Kind.choices)
     title = forms.CharField(label=_("activity"), max_length=200)
     day = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end_time = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start_time = forms.TimeField(label=_("start"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("end"), widget=forms.TimeInput(attrs={"type": "time"}))
     place = forms.CharField(label=_("place"), max_length=200, required=False)
     department = forms.ModelChoiceField(
         label=_("accompanying department"),
