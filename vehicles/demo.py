@@ -171,6 +171,17 @@ def seed(log) -> None:
         purpose="审计资料对接",
         passengers=[staff],
     )
+    # Waiting for the director (the county leaders' department has no head of its own); the
+    # earliest trip awaiting approval, so the fuzz suite's director meets the decision forms.
+    _trip(
+        county_head,
+        days=1,
+        hours=((15, 0), (18, 0)),
+        origin="县政府",
+        destination="市信访局",
+        purpose="接访",
+        passengers=[county_head],
+    )
     # Approved, awaiting a car.
     _approve(
         _trip(
