@@ -50,7 +50,7 @@ def movements_xlsx(month) -> bytes:
         _("Change"),
         _("Balance after"),
         _("Department"),
-        _("By"),
+        _("Recorded by"),
         _("Reference"),
     ]
     return build_xlsx(title=_("Movements"), header=header, rows=rows)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.forms import ReasonForm, TextCleaningMixin
 from office.people import people
@@ -142,7 +143,9 @@ class RepairForm(TextCleaningMixin, forms.Form):
     fault = forms.CharField(
         label=_("Fault"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
-    handler = forms.ModelChoiceField(label=_("Handler"), queryset=people(), widget=PeoplePicker())
+    handler = forms.ModelChoiceField(
+        label=pgettext_lazy("repair", "Handler"), queryset=people(), widget=PeoplePicker()
+    )
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
 
 

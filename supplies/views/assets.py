@@ -1,5 +1,7 @@
 """The asset register (资产): list, page, add and change, transfer, repairs."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +25,7 @@ def asset_list(request):
         "status": status,
         "statuses": Asset.Status.choices,
         "keeper": permissions.may_keep_stock(request.user),
+        "query": urlencode({"status": status, "q": q}),
     }
     return render(request, "supplies/asset_list.html", context)
 

@@ -1,5 +1,7 @@
 """Stock pages: the stock list per store (the landing page), stock-taking (盘点)."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -26,6 +28,7 @@ def index(request):
         "stores": stores,
         "store": store,
         "keeper": permissions.may_keep_stock(request.user),
+        "query": urlencode({"store": store.pk if store else "", "q": q}),
     }
     return render(request, "supplies/index.html", context)
 
