@@ -165,7 +165,7 @@ def test_one_extension_of_up_to_30_days_approved_by_the_director(
     petition = Petition.objects.get(pk=assigned.pk)
     assert petition.deadline == assigned.deadline + days(30)
     assert petition.extended_days == 30
-    with pytest.raises(DomainError, match="one extension"):
+    with pytest.raises(DomainError, match="只能延期一次"):
         services.extension_request(petition_id=assigned.pk, by=land_head, days=5, reason="再延")
 
 
@@ -212,7 +212,7 @@ def test_review_within_30_days_of_the_reply_once(clock, replied, petition_office
     petition = services.review_request(petition_id=replied.pk, by=petition_officer, reason="不服")
     assert petition.review_deadline == datetime.date(2026, 4, 9) + days(30)
     services.review_record(petition_id=replied.pk, by=director, result="维持原处理意见")
-    with pytest.raises(DomainError, match="second"):
+    with pytest.raises(DomainError, match="第二次复查"):
         services.review_request(petition_id=replied.pk, by=petition_officer, reason="再次")
 
 
