@@ -304,3 +304,13 @@ def leader_choices() -> QuerySet[User]:
         .filter(Q(groups__name="director") | Q(pk__in=heads), is_superuser=False)
         .distinct()
     )
+
+
+def issued_for_chronicle(since) -> QuerySet[OutgoingDocument]:
+    """Outgoing documents issued since `since` that the chronicle may name: 公开 / 内部 only,
+    never a 秘密 / 机密 title (the chronicle's sweep suggests each once)."""
+    return OutgoingDocument.objects.filter(
+        status__in=[OutgoingDocument.Status.ISSUED, OutgoingDocument.Status.ARCHIVED],
+        issued_at__gte=since,
+        security_level__in=OPEN_LEVELS,
+    ).order_by("issued_at", "pk")
