@@ -210,3 +210,13 @@ def meetings_of_people(user_ids, *, start, end) -> list[tuple[int, Meeting]]:
     seen = {(person, m.pk) for person, m in pairs}
     pairs += [(a.user_id, a.meeting) for a in attending if (a.user_id, a.meeting_id) not in seen]
     return pairs
+
+
+def minuted_for_chronicle(since) -> QuerySet[Minutes]:
+    """Minutes approved since `since`, with their meeting (the chronicle's sweep suggests each
+    minuted meeting once)."""
+    return (
+        Minutes.objects.filter(status=Minutes.Status.APPROVED, approved_at__gte=since)
+        .select_related("meeting")
+        .order_by("approved_at", "pk")
+    )
