@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetings import selectors as meetings
-from reception import selectors as reception
-from vehicles import selectors as vehicles
+from meetings.selectors import meetings_for, meetings_of_people
+from reception.selectors import visits_for, visits_hosted_by
+from vehicles.selectors import trips_for, trips_of_people
 
 from .models import Entry, Leader, PlanRow, Visibility, WeekPlan
 from .permissions import levels_for, sees_row
@@ -93,7 +93,7 @@ def gather(start, end, *, only: list[Leader] | None = None) -> list[Item]:
             leader__user_id__in=ids, start__lt=end, end__gt=start
         ).select_related("leader", "department")
     ]
-    for person, meeting in meetings.meetings_of_people(ids, start=start, end=end):
+    for person, meeting in meetings_of_people(ids, start=start, end=end):
         items.append(
             Item(
                 key=f"meeting:{meeting.pk}",
@@ -105,7 +105,7 @@ def gather(start, end, *, only: list[Leader] | None = None) -> list[Item]:
                 url=meeting.get_absolute_url(),
             )
         )
-    for person, trip in vehicles.trips_of_people(ids, start=start, end=end):
+    for person, trip in trips_of_people(ids, start=start, end=end):
         items.append(
             Item(
                 key=f"trip:{trip.pk}",
@@ -117,7 +117,7 @@ def gather(start, end, *, only: list[Leader] | None = None) -> list[Item]:
                 url=trip.get_absolute_url(),
             )
         )
-    for visit in reception.visits_hosted_by(ids, start=start, end=end):
+    for visit in visits_hosted_by(ids, start=start, end=end):
         items.append(
             Item(
                 key=f"visit:{visit.pk}",
@@ -154,9 +154,9 @@ def mask_for(user, items: list[Item]) -> list[Item]:
     items = [item for item in items if sees_row(user, levels, item)]
     visible = {}
     for source, scoped in (
-        ("meeting", meetings.meetings_for),
-        ("trip", vehicles.trips_for),
-        ("visit", reception.visits_for),
+        ("meeting", meetings_for),
+        ("trip", trips_for),
+        ("visit", visits_for),
     ):
         ids = [int(i.key.split(":")[1]) for i in items if i.source == source]
         visible[source] = (
