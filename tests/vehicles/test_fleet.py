@@ -27,7 +27,7 @@ def test_the_dispatcher_adds_a_car_and_a_plate_twice_is_refused(dispatcher, clie
     assert AuditEvent.objects.filter(verb="vehicles.vehicle_added").exists()
     again = client.post(reverse("vehicles:vehicle_create"), CAR)
     assert again.status_code == 200 and Vehicle.objects.count() == 1
-    assert "已存在" in again.content.decode()
+    assert "车牌号" in again.content.decode() and "is-invalid" in again.content.decode()
 
 
 def test_a_driver_needs_a_phone_number_of_digits(dispatcher, client_for):
