@@ -182,3 +182,48 @@ def test_statistics_for_staff_and_director_only(
     assert "自然资源局" in page and "<svg" in page
     sheet = client_for(petition_officer).get(reverse("petitions:statistics_xlsx"))
     assert sheet["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_director_approves_the_extension_on_the_page(assigned, land_head, director, client_for):
+    services.extension_request(petition_id=assigned.pk, by=land_head, days=15, reason="需勘测")
+    page = client_for(director).get(assigned.get_absolute_url()).content.decode()
+    assert reverse("petitions:extension_decide", args=[assigned.pk, 1]) in page
+    client_for(director).post(reverse("petitions:extension_decide", args=[assigned.pk, 1]))
+    petition = Petition.objects.get(pk=assigned.pk)
+    assert petition.deadline == assigned.deadline + datetime.timedelta(days=15)
+    page = client_for(land_head).get(assigned.get_absolute_url()).content.decode()
+    assert "已延期15天" in page
+
+
+def test_the_head_may_not_approve_the_extension(assigned, land_head, client_for):
+    services.extension_request(petition_id=assigned.pk, by=land_head, days=15, reason="需勘测")
+    response = client_for(land_head).post(
+        reverse("petitions:extension_decide", args=[assigned.pk, 1])
+    )
+    assert response.status_code == 403
+    assert Petition.objects.get(pk=assigned.pk).deadline == assigned.deadline
+
+
+def test_the_detail_turns_yellow_then_red(assigned, land_head, client_for):
+    import time_machine
+
+    before = timezone.make_aware(
+        datetime.datetime.combine(assigned.deadline - datetime.timedelta(days=2), datetime.time(10))
+    )
+    with time_machine.travel(before, tick=False):
+        client = client_for(land_head)  # signed in at that moment: the session is fresh
+        assert "light-yellow" in client.get(assigned.get_absolute_url()).content.decode()
+    with time_machine.travel(before + datetime.timedelta(days=3), tick=False):
+        client = client_for(land_head)
+        page = client.get(assigned.get_absolute_url()).content.decode()
+        assert "light-red" in page
+        assert "light-red" in client.get(reverse("petitions:index")).content.decode()
+
+
+def test_each_step_is_in_the_history(replied, petition_officer, client_for):
+    services.satisfaction_record(
+        petition_id=replied.pk, by=petition_officer, satisfaction="satisfied"
+    )
+    page = client_for(petition_officer).get(replied.get_absolute_url()).content.decode()
+    for label in ("登记信访件", "受理信访件", "转办信访件", "承办部门答复", "登记信访人满意度"):
+        assert label in page
