@@ -117,10 +117,10 @@ class Requisition(WorkflowMixin):
     storekeeper issues them from one store, all lines or none."""
 
     class Status(models.TextChoices):
-        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+        AWAITING_APPROVAL = "awaiting_approval", pgettext_lazy("supplies", "Awaiting approval")
         APPROVED = "approved", pgettext_lazy("requisition", "Awaiting issue")
         RETURNED = "returned", _("Returned")
-        ISSUED = "issued", _("Issued")
+        ISSUED = "issued", pgettext_lazy("supplies", "Issued")
         CANCELLED = "cancelled", _("Cancelled")
 
     TRANSITIONS = {
@@ -178,10 +178,10 @@ class Purchase(WorkflowMixin):
     """采购申请: department head → finance → head of the organisation; received into stock."""
 
     class Status(models.TextChoices):
-        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+        AWAITING_APPROVAL = "awaiting_approval", pgettext_lazy("supplies", "Awaiting approval")
         APPROVED = "approved", pgettext_lazy("purchase", "Awaiting receipt")
         RETURNED = "returned", _("Returned")
-        RECEIVED = "received", _("Received")
+        RECEIVED = "received", pgettext_lazy("supplies", "Received")
         CANCELLED = "cancelled", _("Cancelled")
 
     TRANSITIONS = {

@@ -63,7 +63,7 @@ def purchase_list_for(user, *, status: str = "") -> QuerySet[Purchase]:
         F("lines__quantity") * F("lines__unit_price"),
         output_field=DecimalField(max_digits=14, decimal_places=2),
     )
-    return records.annotate(total=Sum(amount))
+    return records.annotate(total=Sum(amount)).order_by("-created_at", "-id")
 
 
 def stock_list(*, q: str = "", store=None) -> QuerySet[StockLevel]:
