@@ -31,7 +31,11 @@ def home_panel(request) -> str:
             "meeting_id", "response"
         )
     )
-    rows = [(meeting, replies.get(meeting.pk)) for meeting in meetings]
+    # Compared in local time: the UTC date of a 07:00 meeting in China is the day before.
+    rows = [
+        (meeting, replies.get(meeting.pk), timezone.localdate(meeting.start) != today)
+        for meeting in meetings
+    ]
     return render_to_string(
-        "meetings/partials/_home_meetings.html", {"rows": rows, "today": today}, request=request
+        "meetings/partials/_home_meetings.html", {"rows": rows}, request=request
     )

@@ -130,3 +130,17 @@ def test_home_panel_lists_my_meetings_today(client_for, staff, other_staff):
     Attendance.objects.create(meeting=meeting, user=staff)
     assert "今天的协调会" in client_for(staff).get("/").content.decode()
     assert "今天的协调会" not in client_for(other_staff).get("/").content.decode()
+
+
+def test_home_panel_says_tomorrow_only_for_tomorrow_in_local_time(client_for, staff, time_machine):
+    # 07:30 in China is 23:30 UTC the day before: an early meeting today is still today.
+    time_machine.move_to("2026-12-02T07:30:00+08:00", tick=False)
+    today = MeetingFactory(title="早班协调会", start=at(0, 7, 45), end=at(0, 8, 30))
+    tomorrow = MeetingFactory(title="次日例会", start=at(1, 7, 45), end=at(1, 8, 30))
+    for meeting in (today, tomorrow):
+        Attendance.objects.create(meeting=meeting, user=staff)
+    page = client_for(staff).get("/").content.decode()
+    panel = page.split('id="home-meetings"')[1].split("</ul>")[0]
+    rows = {title: panel.split(title)[1].split("</li>")[0] for title in ("早班协调会", "次日例会")}
+    assert "明天" not in rows["早班协调会"]
+    assert "明天" in rows["次日例会"]
