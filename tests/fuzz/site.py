@@ -15,7 +15,19 @@ from office.models import User
 from .pages import Form, query_names, read_page
 
 # The demo accounts, one per role, and staff with none.
-USERS = ["director", "clerk", "leader", "officer", "reception", "supervisor", "staff", "dispatcher"]
+USERS = [
+    "director",
+    "clerk",
+    "leader",
+    "officer",
+    "reception",
+    "supervisor",
+    "staff",
+    "dispatcher",
+    "keeper",
+    "storekeeper",
+    "petitions",
+]
 
 # Django's own admin is not the portal's to harden.
 IGNORED_NAMESPACES = ("admin",)

@@ -18,7 +18,20 @@ from .submissions import filled, queries, submissions
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
-APPS = ["office", "documents", "meetings", "reception", "duty", "supervision", "vehicles"]
+APPS = [
+    "office",
+    "documents",
+    "meetings",
+    "reception",
+    "duty",
+    "supervision",
+    "vehicles",
+    "seals",
+    "supplies",
+    "petitions",
+    "schedule",
+    "chronicle",
+]
 VARIANTS = 3  # distinct forms per view (states, users) fuzzed in full
 NOT_FUZZED = {"logout"}  # would end the session every other example runs in
 # Reached only from e-mails or other sites, never from a page: listed here on purpose.
