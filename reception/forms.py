@@ -44,6 +44,11 @@ class VisitForm(TextCleaningMixin, forms.Form):
     purpose = forms.CharField(label=_("Purpose of the visit"), max_length=200)
     expected_arrival = forms.DateTimeField(label=_("Expected arrival"), widget=DATETIME_WIDGET)
     expected_departure = forms.DateTimeField(label=_("Expected departure"), widget=DATETIME_WIDGET)
+    important = forms.BooleanField(
+        label=_("Important visit"),
+        required=False,
+        help_text=_("The chronicle (大事记) will suggest it once it has taken place."),
+    )
 
     def __init__(self, *args, choose_host: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

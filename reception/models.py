@@ -46,6 +46,8 @@ class Visit(WorkflowMixin, models.Model):
     party = models.CharField(_("visitors"), max_length=200, blank=True)
     headcount = models.PositiveSmallIntegerField(_("number of visitors"), default=1)
     walk_in = models.BooleanField(_("walk-in"), default=False)
+    # Flagged at registration: the chronicle (大事记) suggests an important visit once it happens.
+    important = models.BooleanField(_("important visit"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.EXPECTED
     )

@@ -258,3 +258,13 @@ def visits_hosted_by(user_ids, *, start, end) -> QuerySet[Visit]:
     return Visit.objects.filter(
         host_id__in=user_ids, expected_arrival__lt=end, expected_departure__gt=start
     ).exclude(status__in=[Visit.Status.CANCELLED, Visit.Status.NO_SHOW])
+
+
+def important_visits_for_chronicle(since) -> QuerySet[Visit]:
+    """Visits flagged important at registration whose visitors came since `since` (the
+    chronicle suggests each once)."""
+    return Visit.objects.filter(
+        important=True,
+        status__in=[Visit.Status.ARRIVED, Visit.Status.LEFT],
+        arrived_at__gte=since,
+    ).order_by("arrived_at", "pk")

@@ -52,6 +52,7 @@ def _create_visit(
     expected_departure: datetime,
     visitors: list[VisitorData],
     walk_in: bool,
+    important: bool = False,
 ) -> Visit:
     _check_times(expected_arrival, expected_departure)
     if not visitors:
@@ -66,6 +67,7 @@ def _create_visit(
         party=party_line([v.name for v in visitors]),
         headcount=len(visitors),
         walk_in=walk_in,
+        important=important,
     )
     Visitor.objects.bulk_create(
         new_visitor(visit, index, person) for index, person in enumerate(visitors)
@@ -100,6 +102,7 @@ def visit_register(
     expected_arrival: datetime,
     expected_departure: datetime,
     visitors: list[VisitorData],
+    important: bool = False,
 ) -> Visit:
     """Pre-register one visitor or a group; the reception desk sees them on the day."""
     require_actor(perms.may_register_for(by, host))
@@ -112,6 +115,7 @@ def visit_register(
         expected_departure=expected_departure,
         visitors=visitors,
         walk_in=False,
+        important=important,
     )
     if host.pk != by.pk:
         notify(

@@ -91,6 +91,7 @@ def visit_register(request):
                 expected_arrival=form.cleaned_data["expected_arrival"],
                 expected_departure=form.cleaned_data["expected_departure"],
                 visitors=_visitor_data(formset.forms),
+                important=form.cleaned_data.get("important", False),
             )
         except DomainError as exc:
             form.add_error(None, str(exc))

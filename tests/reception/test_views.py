@@ -56,6 +56,15 @@ def test_host_pre_registers_a_group(staff, client_for):
     assert response.status_code == 302 and response["Location"] == visit.get_absolute_url()
     assert visit.host == staff and visit.headcount == 2
     assert list(visit.visitors.values_list("name", flat=True)) == ["周文", "吴迪"]
+    assert not visit.important
+
+
+def test_a_visit_flagged_important_at_registration_shows_it(staff, client_for):
+    client = client_for(staff)
+    client.post(reverse("reception:visit_register"), _registration(important="on"))
+    visit = Visit.objects.get()
+    assert visit.important
+    assert "重要来访" in client.get(visit.get_absolute_url()).content.decode()
 
 
 @pytest.mark.parametrize(
