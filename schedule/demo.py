@@ -53,7 +53,7 @@ def seed(log) -> None:
     office = Department.objects.filter(code="office").first()
     monday = selectors.week_of(timezone.localdate())
 
-    def add(leader, day, hour, hours, kind, title, place, visibility, confirm=False, week=None):
+    def add(leader, day, hour, hours, kind, title, place, visibility, week=None):
         start = _at(week or monday, day, hour)
         return services.entry_create(
             data=services.EntryData(
@@ -67,7 +67,7 @@ def seed(log) -> None:
                 visibility=visibility,
             ),
             by=clerk,
-            confirm_clash=confirm,
+            confirm_clash=True,  # other apps' demo data may fall on the same hours
         )
 
     K = Entry.Kind
@@ -96,7 +96,6 @@ def seed(log) -> None:
         "会见投资企业代表",
         "县政府一楼会议室",
         Visibility.PUBLIC,
-        confirm=True,
     )
     # Next week is planned, not yet published.
     add(
