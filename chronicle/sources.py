@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from documents.selectors import issued_for_chronicle
 from duty.selectors import grave_incidents_for_chronicle
 from meetings.selectors import minuted_for_chronicle
+from reception.selectors import important_visits_for_chronicle
 
 from .models import Entry
 
@@ -72,7 +73,21 @@ def incidents(since) -> list[Candidate]:
     ]
 
 
-PROVIDERS = [documents, minutes, incidents]
+def visits(since) -> list[Candidate]:
+    return [
+        Candidate(
+            kind=Entry.Source.VISIT,
+            source_id=visit.pk,
+            date=_day(visit.arrived_at),
+            title=_("Received %(visitors)s: %(purpose)s")
+            % {"visitors": visit.organisation or visit.party, "purpose": visit.purpose},
+            url=visit.get_absolute_url(),
+        )
+        for visit in important_visits_for_chronicle(since)
+    ]
+
+
+PROVIDERS = [documents, minutes, visits, incidents]
 
 
 def candidates(since) -> list[Candidate]:

@@ -5,6 +5,7 @@ from django.utils.timezone import now
 
 from duty.models import Incident
 from meetings.models import Minutes
+from reception.models import Visit
 from tests.documents.factories import OutgoingFactory
 from tests.duty.factories import make_shift
 from tests.meetings.factories import MinutesFactory
@@ -48,6 +49,25 @@ def incident(leader):
             title=title,
             severity=severity,
             reported_by=leader,
+        )
+
+    return make
+
+
+@pytest.fixture
+def visit(receptionist, staff):
+    def make(important=True, status="left"):
+        return Visit.objects.create(
+            host=staff,
+            registered_by=receptionist,
+            organisation="省政府督查组",
+            purpose="督查重点项目",
+            expected_arrival=now(),
+            expected_departure=now(),
+            party="王明",
+            important=important,
+            status=status,
+            arrived_at=now() if status != "expected" else None,
         )
 
     return make

@@ -177,3 +177,13 @@ def test_the_year_lists_accepted_entries_by_month_in_order(clerk, issued):
         (2, ["二月"]),
         (7, ["七月初", "七月"]),
     ]
+
+
+def test_an_important_visit_is_suggested_once_it_took_place(visit):
+    visit(important=False)
+    visit(status="expected")  # not yet come
+    came = visit()
+    assert services.suggestions_sweep() == 1
+    entry = Entry.objects.get()
+    assert (entry.source_kind, entry.source_id) == ("visit", came.pk)
+    assert "省政府督查组" in entry.title and "督查重点项目" in entry.title
