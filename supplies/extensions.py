@@ -68,6 +68,8 @@ def register() -> None:
     register_reminder_kind(REPAIR_DUE, repair_still_due)
     register_verbs(
         {
+            "supplies.item_added": _("Catalogue entry added"),
+            "supplies.item_changed": _("Catalogue entry changed"),
             "supplies.stock_received": _("Received into stock"),
             "supplies.stocktake_recorded": _("Stock-taking recorded"),
             "supplies.requisition_requested": _("Supplies requested"),

@@ -92,6 +92,28 @@ class PurchaseForm(RequisitionForm):
         return cleaned
 
 
+class ReceiptForm(LinesMixin, TextCleaningMixin, forms.Form):
+    """入库 of goods not bought through a purchase request (a gift, a transfer in)."""
+
+    store = forms.ModelChoiceField(label=_("Store"), queryset=Store.objects.all())
+    note = forms.CharField(label=_("Where from"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_line_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["lines"] = [line for line, _p in self.clean_lines(cleaned)]
+        return cleaned
+
+
+class ItemForm(TextCleaningMixin, forms.ModelForm):
+    class Meta:
+        model = Item
+        fields = ["name", "spec", "unit", "threshold"]
+
+
 class DecisionForm(ReasonForm):
     reason_required = False
 

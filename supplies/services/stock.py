@@ -118,6 +118,19 @@ def _check_lines(lines: list[Line]) -> None:
 
 
 @transaction.atomic
+def item_save(*, item: Item, by) -> Item:
+    """Add or change a catalogue entry (name and specification together are unique)."""
+    require_actor(perms.may_keep_stock(by))
+    created = item.pk is None
+    clash = Item.objects.filter(name=item.name, spec=item.spec).exclude(pk=item.pk)
+    if clash.exists():
+        raise DomainError(_("%(item)s is already in the catalogue.") % {"item": item})
+    item.save()
+    audit(actor=by, verb="supplies.item_added" if created else "supplies.item_changed", target=item)
+    return item
+
+
+@transaction.atomic
 def stock_receive(*, store: Store, lines: list[Line], by, note: str = "", purchase=None) -> list:
     """入库: goods come into a store (a delivery, or a purchase received)."""
     require_actor(perms.may_keep_stock(by))

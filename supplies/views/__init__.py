@@ -17,7 +17,7 @@ from .requisitions import (
     requisition_pdf,
 )
 from .stats import export_assets, export_movements, export_stock, statistics
-from .stock import index, stocktake_create, stocktake_detail
+from .stock import index, item_create, stock_receive, stocktake_create, stocktake_detail
 
 __all__ = [
     "asset_detail",
@@ -29,6 +29,8 @@ __all__ = [
     "export_movements",
     "export_stock",
     "index",
+    "item_create",
+    "stock_receive",
     "purchase_cancel",
     "purchase_create",
     "purchase_decide",

@@ -12,7 +12,7 @@ from office.pdf import pdf_response, render_pdf
 from office.views.actions import action
 
 from .. import permissions, selectors, services
-from ..forms import StockTakeForm
+from ..forms import ItemForm, ReceiptForm, StockTakeForm
 from ..models import StockTake, Store
 
 
@@ -66,3 +66,33 @@ def stocktake_detail(request, pk: int):
             render_pdf("supplies/pdf/stocktake.html", context), f"盘点表{take.pk:05d}.pdf"
         )
     return render(request, "supplies/stocktake_detail.html", context)
+
+
+def stock_receive(request):
+    form = ReceiptForm(request.POST or None)
+    return action(
+        request,
+        allowed=permissions.may_keep_stock(request.user),
+        form=form,
+        perform=lambda data: services.stock_receive(
+            store=data["store"], lines=data["lines"], note=data["note"], by=request.user
+        ),
+        success=_("Received into stock."),
+        redirect_to="supplies:index",
+        page=lambda form: render(
+            request, "supplies/request_form.html", {"form": form, "kind": "receipt"}
+        ),
+    )
+
+
+def item_create(request):
+    form = ItemForm(request.POST or None)
+    return action(
+        request,
+        allowed=permissions.may_keep_stock(request.user),
+        form=form,
+        perform=lambda data: services.item_save(item=form.instance, by=request.user),
+        success=_("Saved."),
+        redirect_to="supplies:index",
+        page=lambda form: render(request, "supplies/asset_form.html", {"form": form, "item": True}),
+    )

@@ -164,3 +164,30 @@ def test_lists_queries_do_not_grow(
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             client.get(url)
+
+
+def test_storekeeper_adds_an_item_and_receives_goods(store, storekeeper, staff, client_for):
+    client = client_for(storekeeper)
+    client.post(
+        reverse("supplies:item_create"),
+        {"name": "便利贴", "spec": "76×76", "unit": "本", "threshold": "10"},
+    )
+    from supplies.models import Item
+
+    item = Item.objects.get(name="便利贴")
+    response = client.post(
+        reverse("supplies:receive"),
+        {"store": store.pk, "note": "上级调拨", "item_1": item.pk, "quantity_1": "40"},
+    )
+    assert response.status_code == 302
+    assert level(store, item) == 40
+    page = client.get(reverse("supplies:index")).content.decode()
+    assert "便利贴" in page
+    # the same entry twice is refused with a message, and staff may not add or receive
+    again = client.post(
+        reverse("supplies:item_create"),
+        {"name": "便利贴", "spec": "76×76", "unit": "本", "threshold": "10"},
+    )
+    assert again.status_code == 200 and Item.objects.filter(name="便利贴").count() == 1
+    assert client_for(staff).get(reverse("supplies:receive")).status_code == 403
+    assert client_for(staff).get(reverse("supplies:item_create")).status_code == 403
