@@ -209,3 +209,28 @@ def test_a_removed_leader_is_no_longer_gathered(frozen, county_head, clerk, make
     assert selectors.gather(start, end) == []
     with pytest.raises(DomainError):
         services.entry_create(data=data(county_head, local(MONDAY, 14)), by=clerk)
+
+
+def test_a_gathered_trip_or_visit_shows_its_purpose_only_to_who_may_open_it(
+    frozen, county_head, head_of_finance
+):
+    start = local(MONDAY, 9)
+    Trip.objects.create(
+        requested_by=county_head.user,
+        origin="县政府",
+        destination="市里",
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        purpose="赴市汇报",
+        status=Trip.Status.DISPATCHED,
+    )
+    VisitFactory(host=county_head.user, purpose="接待省调研组", expected_arrival=local(MONDAY, 14))
+    start, end = selectors.week_bounds(MONDAY)
+    items = selectors.gather(start, end)
+    assert [i.title for i in selectors.mask_for(county_head.user, items)] == [
+        "赴市汇报",
+        "接待省调研组",
+    ]
+    masked = selectors.mask_for(head_of_finance, items)
+    assert [i.title for i in masked] == ["行程", "接待来访"]
+    assert all(not i.place and not i.url for i in masked)

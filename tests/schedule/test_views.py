@@ -166,3 +166,27 @@ def test_the_week_page_queries_do_not_grow_with_rows(
             )
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(WEEK)
+
+
+def test_the_clerk_changes_and_removes_an_entry(frozen, client_for, county_head, clerk, make_entry):
+    entry = make_entry(county_head, local(MONDAY, 9))
+    client = client_for(clerk)
+    url = reverse("schedule:entry_edit", args=[entry.pk])
+    assert 'value="乡村振兴调研"' in client.get(url).content.decode()
+    response = client.post(
+        url, form_data(county_head, title="改为调研供暖", start_time="14:00", end_time="15:00")
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.title == "改为调研供暖" and entry.start == local(MONDAY, 14)
+    client.post(reverse("schedule:entry_delete", args=[entry.pk]))
+    assert not Entry.objects.exists()
+
+
+def test_the_clerk_takes_a_leader_off_the_list(frozen, client_for, county_head, clerk):
+    response = client_for(clerk).post(reverse("schedule:leader_remove", args=[county_head.pk]))
+    assert response.status_code == 302
+    county_head.refresh_from_db()
+    assert not county_head.active
+    page = client_for(clerk).get(reverse("schedule:leaders")).content.decode()
+    assert "王县长（县长）" not in page
