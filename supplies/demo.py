@@ -175,9 +175,3 @@ def seed(log) -> None:
         by=clerk,
     )
     log("supplies: catalogue, stock in two stores, requisitions, purchases and assets")
-
-
-def seed_scale(count: int, log) -> int:
-    """Scale data is not needed for supplies' pages (lists paginate); nothing added."""
-    log("supplies: no scale data")
-    return 0
