@@ -8,7 +8,9 @@ from .models import Entry
 
 
 class EntryForm(TextCleaningMixin, forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     title = forms.CharField(label=pgettext_lazy("chronicle", "Title"), max_length=200)
     body = forms.CharField(
         label=pgettext_lazy("chronicle", "Details"),

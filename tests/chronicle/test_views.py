@@ -147,3 +147,9 @@ def test_the_year_page_queries_do_not_grow_with_rows(
     with django_assert_max_num_queries(12):
         response = client.get(INDEX, {"year": 2026})
     assert response.content.decode().count("chronicle-entry") == rows
+
+
+def test_the_review_form_shows_the_suggested_date_for_a_date_picker(client_for, clerk, issued):
+    entry = _suggestion(issued)
+    page = client_for(clerk).get(reverse("chronicle:entry", args=[entry.pk])).content.decode()
+    assert f'value="{entry.date:%Y-%m-%d}"' in page
