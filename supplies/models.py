@@ -5,6 +5,8 @@ Stock is one StockLevel row per store and item; the database keeps it from going
 盘点调整), written only by supplies.services.stock under a row lock.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -47,7 +49,7 @@ class Item(models.Model):
         return f"{self.name}（{self.spec}）" if self.spec else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("supplies:index") + f"?q={self.name}"
+        return reverse("supplies:index") + "?" + urlencode({"q": self.name})
 
 
 class StockLevel(models.Model):
@@ -69,7 +71,11 @@ class StockLevel(models.Model):
         return f"{self.store} · {self.item}：{self.quantity}{self.item.unit}"
 
     def get_absolute_url(self) -> str:
-        return reverse("supplies:index") + f"?store={self.store_id}&q={self.item.name}"
+        return (
+            reverse("supplies:index")
+            + "?"
+            + urlencode({"store": self.store_id, "q": self.item.name})
+        )
 
     @property
     def is_low(self) -> bool:
