@@ -9,11 +9,12 @@ whatever __str__ and get_absolute_url touch.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 TODO, TO_READ = "todo", "toread"
@@ -37,6 +38,7 @@ class TodoItem:
     url: str
     when: datetime | None
     due: datetime | None
+    all_day: bool = False  # the source's date field is a date: no time to show
 
 
 _sources: dict[str, TodoSource] = {}
@@ -75,8 +77,9 @@ def inbox_for(user, *, per_source: int = 20) -> dict:
                 source=source,
                 title=str(record),
                 url=record.get_absolute_url(),
-                when=_attr(record, source.date_field),
+                when=_as_datetime(_attr(record, source.date_field)),
                 due=_attr(record, source.due_field) if source.due_field else None,
+                all_day=_is_date(_attr(record, source.date_field)),
             )
             for record in records
         )
@@ -105,6 +108,17 @@ def _count_all(querysets: list[QuerySet]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         return list(cursor.fetchone())
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def _as_datetime(value):
+    """A date field's value as the start of that local day, so all sources sort together."""
+    if _is_date(value):
+        return timezone.make_aware(datetime.combine(value, time()))
+    return value
 
 
 def _attr(record, dotted: str):

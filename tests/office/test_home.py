@@ -143,3 +143,28 @@ def test_all_sources_are_counted_in_one_query(clerk, monkeypatch, django_assert_
     assert inbox["todo"]["sources"] == [("source 4", "3+")]
     assert inbox["todo"]["count"] == 3 and inbox["todo"]["more"]
     assert len(inbox["todo"]["items"]) == 5
+
+
+def test_a_source_dated_by_a_date_field_sorts_with_the_others(unread_source, clerk, client_for):
+    """A source whose date field holds a date (not a datetime) used to make the home page a 500."""
+    from django.db.models import DateField
+    from django.db.models.functions import Cast
+
+    todo.register(
+        todo.TodoSource(
+            key="tests.dated",
+            bucket=todo.TODO,
+            label=_("Test items"),
+            queryset=lambda user: Notification.objects.filter(
+                recipient=user, title="按日期的事项"
+            ).annotate(day=Cast("created_at", DateField())),
+            date_field="day",
+        )
+    )
+    notify(recipients=[clerk], title="按日期的事项")
+    notify(recipients=[clerk], title="带时间的事项")
+    inbox = todo.inbox_for(clerk)
+    dated = [item for item in inbox["todo"]["items"] if item.source.key == "tests.dated"]
+    assert dated and dated[0].all_day
+    html = client_for(clerk).get("/").content.decode()
+    assert "按日期的事项" in html and "带时间的事项" in html
