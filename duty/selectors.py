@@ -375,7 +375,7 @@ def calendar_events_for(user):
 
 
 def grave_incidents_for_chronicle(since) -> QuerySet[Incident]:
-    """重大 and 特别重大 incidents that occurred since `since` (the chronicle suggests each once)."""
+    """重大 and 特别重大 incidents since `since` (the chronicle suggests each once)."""
     return Incident.objects.filter(
         severity__in=[Incident.Severity.SERIOUS, Incident.Severity.CRITICAL],
         occurred_at__gte=since,
