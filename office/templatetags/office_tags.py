@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import get_language
 
 from office.roles import Role
 from office.services.audit import VERB_LABELS, history_for
@@ -17,6 +18,13 @@ def role_label(name: str) -> str:
         return str(Role(name).label)
     except ValueError:
         return name
+
+
+@register.simple_tag
+def colon() -> str:
+    """The colon after a label in the page's language: full-width in Chinese (主办人：张伟),
+    a colon and a space in English. `{% translate "Driver" %}{% colon %}{{ name }}`."""
+    return "：" if (get_language() or "").startswith("zh") else ": "
 
 
 @register.simple_tag(takes_context=True)

@@ -168,3 +168,14 @@ def test_a_source_dated_by_a_date_field_sorts_with_the_others(unread_source, cle
     assert dated and dated[0].all_day
     html = client_for(clerk).get("/").content.decode()
     assert "按日期的事项" in html and "带时间的事项" in html
+
+
+def test_a_label_colon_is_full_width_in_chinese_and_ascii_in_english():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template('{% load i18n office_tags %}{% translate "Reason" %}{% colon %}x')
+    with translation.override("zh-hans"):
+        assert template.render(Context()).endswith("：x")
+    with translation.override("en"):
+        assert template.render(Context()) == "Reason: x"
