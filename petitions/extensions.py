@@ -48,7 +48,12 @@ def register() -> None:
     )
     _todo("reviews", _("Petition reviews to conclude"), selectors.todo_reviews, "review_deadline")
     search.register(
-        "petitions", _("Petitions"), selectors.search, order=60, list_url="petitions:index"
+        "petitions",
+        _("Petitions"),
+        selectors.search,
+        order=60,
+        list_url="petitions:index",
+        visible=selectors.may_search,
     )
     register_reminder_kind(common.ACCEPT_OVERDUE, common.accept_still_due)
     register_reminder_kind(common.DUE_SOON, common.deadline_still_due)

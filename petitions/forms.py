@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from office.forms import ReasonForm, TextCleaningMixin
 from office.identity import clean_phone, clean_resident_id
-from office.models import Department, User
+from office.models import Department
+from office.people import people
 from office.widgets import DepartmentPicker, PeoplePicker
 
 from . import rules
@@ -62,7 +63,7 @@ class AssignForm(TextCleaningMixin, forms.Form):
     )
     assignee = forms.ModelChoiceField(
         label=_("Person handling it (optional)"),
-        queryset=User.objects.filter(is_active=True),
+        queryset=people(),
         required=False,
         widget=PeoplePicker(),
     )

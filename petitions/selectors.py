@@ -16,6 +16,11 @@ def petitions_for(user) -> QuerySet[Petition]:
     return petitions.filter(Q(assignee=user) | Q(department__head=user))
 
 
+def may_search(user) -> bool:
+    """Whether the portal search shows a 信访 section at all: for those who have petitions."""
+    return sees_all(user) or petitions_for(user).exists()
+
+
 def petition_list_for(user, *, status: str = "", q: str = "") -> QuerySet[Petition]:
     petitions = petitions_for(user)
     if status:
