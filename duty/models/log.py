@@ -44,8 +44,9 @@ class LogEntry(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
-        verbose_name = _("log entry")
-        verbose_name_plural = _("log entries")
+        # A context: Django's admin has its own "log entry" (日志记录), and it would win.
+        verbose_name = pgettext_lazy("duty", "log entry")
+        verbose_name_plural = pgettext_lazy("duty", "log entries")
         indexes = [models.Index(fields=["-occurred_at", "-id"], name="duty_log_recent")]
 
     def __str__(self) -> str:
