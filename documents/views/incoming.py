@@ -31,7 +31,6 @@ from .common import (
     page_or_partial,
     paginate,
 )
-from .supervision import supervision_tasks
 
 
 def _document(request, pk: int) -> IncomingDocument:
@@ -80,7 +79,6 @@ def incoming_detail(request, pk: int):
         "read_form": ReadForm() if my_slip and my_slip.read_at is None else None,
         "attachments": document.attachments.select_related("uploaded_by"),
         "co_handlers": document.co_handlers.all(),
-        "tasks": supervision_tasks(document),
         "access_list": document.access_list.all() if document.is_restricted else (),
         "access_logs": (
             document.access_logs.select_related("user")[:50]

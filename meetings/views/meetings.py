@@ -201,15 +201,10 @@ def detail_context(request, meeting: Meeting, **extra) -> dict:
     }
 
 
-def resolution_rows(minutes) -> list[tuple]:
-    """(resolution, supervision task or None) — one query for all the tasks."""
-    resolutions = list(minutes.resolutions.select_related("owner"))
-    tasks = {}
-    if resolutions and minutes.status == minutes.Status.APPROVED:
-        from supervision.selectors import tasks_for_sources
-
-        tasks = tasks_for_sources(resolutions)
-    return [(r, (tasks.get(r.pk) or [None])[0]) for r in resolutions]
+def resolution_rows(minutes) -> list:
+    """The minutes' resolutions with their owners; their supervision items are shown by the
+    viewer-scoped `{% supervision_items %}` tag, never fetched here unscoped."""
+    return list(minutes.resolutions.select_related("owner"))
 
 
 @require_POST
