@@ -61,3 +61,16 @@ def approval_chain(context, target, pdf: bool = False):
         return ""
     template = "pdf/_approval_chain.html" if pdf else "office/partials/_approval_chain.html"
     return render_to_string(template, {"chain": chain, "steps": chain.step_list})
+
+
+@register.simple_tag(takes_context=True)
+def related_panels(context, obj):
+    """{% related_panels obj %}: what other apps show on this record's page (office.related)."""
+    from django.utils.safestring import mark_safe
+
+    from office.related import render_for
+
+    request = context.get("request")
+    if request is None or obj is None:
+        return ""
+    return mark_safe("".join(render_for(request, obj)))  # each panel is a rendered template
