@@ -4,42 +4,28 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from office.approvals import get_rule
-from office.pagination import paginate
-from office.services.approvals import current_step, may_decide
 from office.views.actions import action
 
 from .. import permissions, selectors, services
 from ..approvals import PURCHASE
-from ..forms import DecisionForm, PurchaseForm
+from ..forms import PurchaseForm
 from ..models import Purchase
+from .requests import may_decide_record, record_create, record_decide, record_list
 
 
 def purchase_list(request):
-    status = request.GET.get("status", "")
-    records = selectors.purchase_list_for(request.user, status=status)
-    context = {
-        "page": paginate(request, records, 30),
-        "status": status,
-        "statuses": Purchase.Status.choices,
-    }
-    return render(request, "supplies/purchase_list.html", context)
+    return record_list(
+        request, selectors.purchase_list_for, Purchase, "supplies/purchase_list.html"
+    )
 
 
 def purchase_create(request):
-    form = PurchaseForm(request.POST or None)
-    return action(
+    return record_create(
         request,
-        allowed=permissions.may_request(request.user),
-        form=form,
-        perform=lambda data: services.purchase_request(
-            store=data["store"], purpose=data["purpose"], lines=data["lines"], by=request.user
-        ),
+        PurchaseForm(request.POST or None),
+        kind="purchase",
+        service=services.purchase_request,
         success=_("Requested; your department head, finance and the director decide in turn."),
-        redirect_to=lambda record: record,
-        page=lambda form: render(
-            request, "supplies/request_form.html", {"form": form, "kind": "purchase"}
-        ),
     )
 
 
@@ -55,13 +41,12 @@ def _record(request, pk):
 def purchase_detail(request, pk: int):
     record = _record(request, pk)
     user = request.user
-    step = current_step(record) if record.status == Purchase.Status.AWAITING_APPROVAL else None
     context = {
         "record": record,
         "lines": record.lines.select_related("item"),
         "total": sum(line.amount for line in record.lines.all()),
         "can": {
-            "decide": may_decide(user, step, get_rule(PURCHASE)),
+            "decide": may_decide_record(user, record, PURCHASE),
             "receive": permissions.can_receive(user, record),
             "cancel": permissions.can_cancel(user, record),
         },
@@ -74,17 +59,13 @@ def purchase_detail(request, pk: int):
 @require_POST
 def purchase_decide(request, pk: int):
     record = _record(request, pk)
-    approve = request.POST.get("approve") == "1"
-    step = current_step(record) if record.status == Purchase.Status.AWAITING_APPROVAL else None
-    return action(
+    return record_decide(
         request,
-        allowed=may_decide(request.user, step, get_rule(PURCHASE)),
-        form=DecisionForm(request.POST),
-        perform=lambda data: services.purchase_decide(
-            purchase_id=record.pk, by=request.user, approve=approve, reason=data["reason"]
+        record,
+        rule=PURCHASE,
+        decide=lambda **choice: services.purchase_decide(
+            purchase_id=record.pk, by=request.user, **choice
         ),
-        success=_("Approved.") if approve else _("Returned."),
-        redirect_to=record,
     )
 
 

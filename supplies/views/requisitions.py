@@ -5,43 +5,29 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from office.approvals import get_rule
-from office.pagination import paginate
 from office.pdf import pdf_response, render_pdf
-from office.services.approvals import current_step, may_decide
 from office.views.actions import action
 
 from .. import permissions, selectors, services
 from ..approvals import REQUISITION
-from ..forms import DecisionForm, RequisitionForm
+from ..forms import RequisitionForm
 from ..models import Requisition
+from .requests import may_decide_record, record_create, record_decide, record_list
 
 
 def requisition_list(request):
-    status = request.GET.get("status", "")
-    records = selectors.requisition_list_for(request.user, status=status)
-    context = {
-        "page": paginate(request, records, 30),
-        "status": status,
-        "statuses": Requisition.Status.choices,
-    }
-    return render(request, "supplies/requisition_list.html", context)
+    return record_list(
+        request, selectors.requisition_list_for, Requisition, "supplies/requisition_list.html"
+    )
 
 
 def requisition_create(request):
-    form = RequisitionForm(request.POST or None)
-    return action(
+    return record_create(
         request,
-        allowed=permissions.may_request(request.user),
-        form=form,
-        perform=lambda data: services.requisition_request(
-            store=data["store"], purpose=data["purpose"], lines=data["lines"], by=request.user
-        ),
+        RequisitionForm(request.POST or None),
+        kind="requisition",
+        service=services.requisition_request,
         success=_("Requested; your department head decides."),
-        redirect_to=lambda record: record,
-        page=lambda form: render(
-            request, "supplies/request_form.html", {"form": form, "kind": "requisition"}
-        ),
     )
 
 
@@ -57,12 +43,11 @@ def _record(request, pk):
 def requisition_detail(request, pk: int):
     record = _record(request, pk)
     user = request.user
-    step = current_step(record) if record.status == Requisition.Status.AWAITING_APPROVAL else None
     context = {
         "record": record,
         "lines": record.lines.select_related("item"),
         "can": {
-            "decide": may_decide(user, step, get_rule(REQUISITION)),
+            "decide": may_decide_record(user, record, REQUISITION),
             "issue": permissions.can_issue(user, record),
             "cancel": permissions.can_cancel(user, record),
         },
@@ -75,17 +60,13 @@ def requisition_detail(request, pk: int):
 @require_POST
 def requisition_decide(request, pk: int):
     record = _record(request, pk)
-    approve = request.POST.get("approve") == "1"
-    step = current_step(record) if record.status == Requisition.Status.AWAITING_APPROVAL else None
-    return action(
+    return record_decide(
         request,
-        allowed=may_decide(request.user, step, get_rule(REQUISITION)),
-        form=DecisionForm(request.POST),
-        perform=lambda data: services.requisition_decide(
-            requisition_id=record.pk, by=request.user, approve=approve, reason=data["reason"]
+        record,
+        rule=REQUISITION,
+        decide=lambda **choice: services.requisition_decide(
+            requisition_id=record.pk, by=request.user, **choice
         ),
-        success=_("Approved.") if approve else _("Returned."),
-        redirect_to=record,
     )
 
 
