@@ -118,7 +118,41 @@ class Movement(models.Model):
         return f"{self.get_kind_display()} {self.item_id} {self.quantity}"
 
 
-class Requisition(WorkflowMixin):
+class StockRequest(WorkflowMixin):
+    """What a requisition and a purchase request share: who asks, for which store and why;
+    each adds its Status (with the same awaiting-approval start) and its last step."""
+
+    requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    department = models.ForeignKey(
+        "office.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    store = models.ForeignKey(Store, on_delete=models.PROTECT, verbose_name=_("store"))
+    purpose = models.CharField(_("purpose"), max_length=200)
+    return_reason = models.CharField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+
+
+class RequestLine(models.Model):
+    """One item asked for; the quantity is at least one (constraint <model>_qty)."""
+
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, verbose_name=_("item"))
+    quantity = models.PositiveIntegerField(_("quantity"))
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+        constraints = [models.CheckConstraint(condition=Q(quantity__gte=1), name="%(class)s_qty")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} × {self.quantity}"
+
+
+class Requisition(StockRequest):
     """领用申请: a member of staff asks for items; their department head approves; the
     storekeeper issues them from one store, all lines or none."""
 
@@ -135,25 +169,15 @@ class Requisition(WorkflowMixin):
     }
     OPEN = (Status.AWAITING_APPROVAL, Status.APPROVED)
 
-    requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    department = models.ForeignKey(
-        "office.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    store = models.ForeignKey(Store, on_delete=models.PROTECT, verbose_name=_("store"))
-    purpose = models.CharField(_("purpose"), max_length=200)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.AWAITING_APPROVAL
     )
-    return_reason = models.CharField(max_length=2000, blank=True)
     issued_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     issued_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(StockRequest.Meta):
         verbose_name = _("requisition")
         verbose_name_plural = _("requisitions")
 
@@ -164,23 +188,17 @@ class Requisition(WorkflowMixin):
         return reverse("supplies:requisition", args=[self.pk])
 
 
-class RequisitionLine(models.Model):
+class RequisitionLine(RequestLine):
     requisition = models.ForeignKey(Requisition, on_delete=models.CASCADE, related_name="lines")
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, verbose_name=_("item"))
-    quantity = models.PositiveIntegerField(_("quantity"))
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(RequestLine.Meta):
         constraints = [
-            models.CheckConstraint(condition=Q(quantity__gte=1), name="requisitionline_qty"),
+            *RequestLine.Meta.constraints,
             models.UniqueConstraint(fields=["requisition", "item"], name="requisitionline_item"),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.item_id} × {self.quantity}"
 
-
-class Purchase(WorkflowMixin):
+class Purchase(StockRequest):
     """采购申请: department head → finance → head of the organisation; received into stock."""
 
     class Status(models.TextChoices):
@@ -195,25 +213,15 @@ class Purchase(WorkflowMixin):
         Status.APPROVED: {Status.RECEIVED, Status.CANCELLED},
     }
 
-    requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    department = models.ForeignKey(
-        "office.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    store = models.ForeignKey(Store, on_delete=models.PROTECT, verbose_name=_("store"))
-    purpose = models.CharField(_("purpose"), max_length=200)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.AWAITING_APPROVAL
     )
-    return_reason = models.CharField(max_length=2000, blank=True)
     received_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     received_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(StockRequest.Meta):
         verbose_name = _("purchase request")
         verbose_name_plural = _("purchase requests")
 
@@ -224,23 +232,17 @@ class Purchase(WorkflowMixin):
         return reverse("supplies:purchase", args=[self.pk])
 
 
-class PurchaseLine(models.Model):
+class PurchaseLine(RequestLine):
     purchase = models.ForeignKey(Purchase, on_delete=models.CASCADE, related_name="lines")
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, verbose_name=_("item"))
-    quantity = models.PositiveIntegerField(_("quantity"))
     unit_price = models.DecimalField(
         _("estimated unit price (yuan)"), max_digits=10, decimal_places=2
     )
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(RequestLine.Meta):
         constraints = [
-            models.CheckConstraint(condition=Q(quantity__gte=1), name="purchaseline_qty"),
+            *RequestLine.Meta.constraints,
             models.CheckConstraint(condition=Q(unit_price__gte=0), name="purchaseline_price"),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.item_id} × {self.quantity}"
 
     @property
     def amount(self):
