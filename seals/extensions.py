@@ -3,7 +3,7 @@ ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from office import home, navigation, todo
+from office import home, navigation, related, todo
 from office.services.audit import register_verbs
 from office.services.reminders import register_reminder_kind
 
@@ -11,6 +11,7 @@ from office.services.reminders import register_reminder_kind
 def register() -> None:
     from . import approvals, selectors
     from .home import home_panel
+    from .related import outgoing_panel
     from .services import loans
 
     navigation.register(
@@ -48,6 +49,7 @@ def register() -> None:
             )
         )
     home.register_panel("seals.loans", home_panel, order=55)
+    related.register("documents.outgoingdocument", "seals.requests", outgoing_panel, order=50)
     register_reminder_kind(loans.KIND_DUE, loans.loan_still_out)
     register_reminder_kind(loans.KIND_OVERDUE, loans.loan_still_out)
     register_verbs(VERBS)

@@ -83,3 +83,17 @@ def use_by_token(token: str) -> SealUse | None:
         .filter(token=token, electronic=True)
         .first()
     )
+
+
+def document_seal_state(document) -> str:
+    """Where an outgoing document stands with its seals, across every request on it: "used"
+    (sealed), "approved", "pending" (requested), or "" (none open). One query."""
+    statuses = set(SealRequest.objects.filter(document=document).values_list("status", flat=True))
+    for status in (
+        SealRequest.Status.USED,
+        SealRequest.Status.APPROVED,
+        SealRequest.Status.PENDING,
+    ):
+        if status in statuses:
+            return status
+    return ""
