@@ -6,6 +6,15 @@ from .factories import RoomFactory, at
 
 
 @pytest.fixture
+def english():
+    """The messages are matched in English, whatever an earlier request left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def room(db):
     return RoomFactory(name="第一会议室", capacity=12)
 

@@ -16,6 +16,15 @@ def at(days: int = 1, hour: int = 9, minute: int = 0) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
+# A Wednesday morning in Beijing: the instant the room-rule and door tests freeze time at.
+NOON = "2026-06-10 10:00 +0800"
+
+
+def june(day: int, hour: int, minute: int = 0) -> datetime.datetime:
+    """An aware local time on `day` June 2026, the month of NOON."""
+    return timezone.make_aware(datetime.datetime(2026, 6, day, hour, minute))
+
+
 class RoomFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Room

@@ -1,0 +1,153 @@
+"""Room rules (opening hours, days ahead), rooms needing approval, deactivating a room and
+the door display."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import Meeting
+from office.errors import DomainError
+from tests.factories import UserFactory
+
+from .factories import NOON, MeetingFactory, RoomFactory, june
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.mark.parametrize(
+    "start,end,message",
+    [
+        ((10, 7), (10, 9), "between 08:00 and 18:00"),
+        ((10, 17), (10, 19), "between"),
+        ((25, 9), (25, 10), "days ahead"),
+    ],
+)
+def test_room_rules_refuse_with_a_clear_message(meeting_data, clerk, start, end, message):
+    room = RoomFactory(opens_at=datetime.time(8), closes_at=datetime.time(18), max_days_ahead=7)
+    with time_machine.travel(NOON, tick=False):
+        data = meeting_data(room=room, start=june(*start), end=june(*end))
+        with pytest.raises(DomainError, match=message):
+            services.meeting_create(data=data, by=clerk)
+        ok = meeting_data(room=room, start=june(12, 9), end=june(12, 10))
+        assert services.meeting_create(data=ok, by=clerk)[0].status == "scheduled"
+
+
+def test_a_room_needing_approval_holds_only_once_approved(
+    meeting_data, staff, director, django_capture_on_commit_callbacks
+):
+    from office.models import Notification
+    from office.services.approvals import approval_decide
+
+    room = RoomFactory(needs_approval=True, approver=director)
+    [meeting] = services.meeting_create(data=meeting_data(room=room), by=staff)
+    assert meeting.status == Meeting.Status.AWAITING_ROOM
+    assert not Notification.objects.filter(kind="meetings.invitation").exists()
+    approval_decide(target=meeting, by=director, approve=True)
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.SCHEDULED
+    assert Notification.objects.filter(kind="meetings.invitation").exists()
+
+
+def test_a_refused_booking_is_a_draft_again(meeting_data, staff, director):
+    from office.services.approvals import approval_decide
+
+    room = RoomFactory(needs_approval=True, approver=director)
+    [meeting] = services.meeting_create(data=meeting_data(room=room), by=staff)
+    approval_decide(target=meeting, by=director, approve=False, reason="当天有大会")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT
+
+
+def test_approver_sees_the_booking_and_decides_on_the_page(client_for, meeting_data, staff):
+    approver = UserFactory()
+    room = RoomFactory(needs_approval=True, approver=approver)
+    [meeting] = services.meeting_create(data=meeting_data(room=room, required=[]), by=staff)
+    client = client_for(approver)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert 'id="awaiting-room"' in page and "会议室审批人" in page  # the chain, its step
+    client.post(reverse("meetings:room_booking_decide", args=[meeting.pk]), {"approve": "1"})
+    meeting.refresh_from_db()
+    assert meeting.status == "scheduled"
+
+
+def test_a_scheduled_meeting_cannot_move_into_a_room_needing_approval(meeting_data, staff):
+    [meeting] = services.meeting_create(data=meeting_data(), by=staff)
+    hall = RoomFactory(needs_approval=True, approver=UserFactory())
+    with pytest.raises(DomainError, match="approval"):
+        services.meeting_update(meeting_id=meeting.pk, data=meeting_data(room=hall), by=staff)
+    meeting.refresh_from_db()
+    assert meeting.room_id != hall.pk
+
+
+def test_scheduling_a_draft_in_a_room_needing_approval_says_so(client_for, meeting_data, staff):
+    hall = RoomFactory(needs_approval=True, approver=UserFactory())
+    [draft] = services.meeting_create(data=meeting_data(room=hall), by=staff, schedule=False)
+    response = client_for(staff).post(reverse("meetings:schedule", args=[draft.pk]), follow=True)
+    draft.refresh_from_db()
+    assert draft.status == Meeting.Status.AWAITING_ROOM
+    assert "审批" in response.content.decode()
+
+
+# deactivating a room asks
+
+
+def test_deactivating_a_room_lists_its_meetings_and_cancels_them(
+    client_for, meeting_data, clerk, room
+):
+    [meeting] = services.meeting_create(data=meeting_data(), by=clerk)
+    client = client_for(clerk)
+    form = {"name": room.name, "building": room.building, "capacity": room.capacity, "order": 0}
+    response = client.post(reverse("meetings:room_edit", args=[room.pk]), form)
+    assert response.url == reverse("meetings:room_deactivate", args=[room.pk])
+    room.refresh_from_db()
+    assert room.active
+    page = client.get(response.url).content.decode()
+    assert meeting.title in page
+    bad = client.post(response.url, {"decision": "cancel", "reason": ""})
+    assert bad.status_code == 200 and Meeting.objects.get().status == "scheduled"
+    client.post(response.url, {"decision": "cancel", "reason": "装修"})
+    room.refresh_from_db()
+    assert not room.active and Meeting.objects.get().status == "cancelled"
+
+
+def test_deactivating_a_room_can_keep_its_meetings(meeting_data, clerk, room):
+    services.meeting_create(data=meeting_data(), by=clerk)
+    assert services.room_deactivate(room_id=room.pk, by=clerk, cancel_meetings=False) == 0
+    assert Meeting.objects.get().status == "scheduled"
+
+
+# door display
+
+
+def test_door_page_shows_now_and_next_without_titles_and_needs_its_token(client, clerk):
+    room = RoomFactory()
+    with time_machine.travel(NOON, tick=False):
+        MeetingFactory(room=room, title="机密人事会", start=june(10, 9, 30), end=june(10, 10, 30))
+        MeetingFactory(room=room, title="机密二", start=june(11, 14), end=june(11, 15))
+        url = reverse("meetings:room_door", args=[room.pk, room.display_token])
+        page = client.get(url).content.decode()
+    assert "机密" not in page and "06-11 14:00" in page and 'http-equiv="refresh"' in page
+    assert 'id="door-now" ' in page.replace('id="door-now">', 'id="door-now" >')
+    assert client.get(reverse("meetings:room_door", args=[room.pk, "wrong"])).status_code == 404
+
+
+# query counts of the new pages: they do not grow with meetings
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_door_and_deactivate_pages_queries_do_not_grow(
+    client, client_for, clerk, count, django_assert_max_num_queries
+):
+    room = RoomFactory()
+    with time_machine.travel(NOON, tick=False):
+        for i in range(count):
+            MeetingFactory(room=room, start=june(10, 11 + i), end=june(10, 11 + i, 30))
+        with django_assert_max_num_queries(4):
+            client.get(reverse("meetings:room_door", args=[room.pk, room.display_token]))
+        staff_client = client_for(clerk)
+        with django_assert_max_num_queries(12):
+            page = staff_client.get(reverse("meetings:room_deactivate", args=[room.pk]))
+    assert page.content.decode().count("<tr>") >= count
