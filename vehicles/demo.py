@@ -79,16 +79,18 @@ def _fleet(county_head, deputy, driver_user):
     return cars, drivers
 
 
-def _trip(by, *, days, hours, origin, destination, purpose, passengers=(), people=None, car=None):
-    start, end = at(days, *hours[0]), at(days, *hours[1])
+def _trip(by, days: int, hours: str, destination: str, purpose: str, *, also=(), car=None):
+    """A trip from 县政府 `days` from today, `hours` "9:00-11:30", for `by` and `also`."""
+    start, end = (at(days, *map(int, moment.split(":"))) for moment in hours.split("-"))
+    passengers = [by, *also]
     data = services.TripData(
-        origin=origin,
+        origin="县政府",
         destination=destination,
         start=start,
         end=end,
         purpose=purpose + MARK,
-        people=people or max(1, len(passengers)),
-        passengers=list(passengers),
+        people=len(passengers),
+        passengers=passengers,
         preferred_vehicle=car,
     )
     return services.trip_request(data=data, by=by)
@@ -134,15 +136,7 @@ def seed(log) -> None:
         strict=True,
     ):
         trip = _approve(
-            _trip(
-                staff if day % 2 else clerk,
-                days=day,
-                hours=((9, 0), (11, 30)),
-                origin="县政府",
-                destination="市财政局",
-                purpose="报送材料",
-                passengers=[staff if day % 2 else clerk],
-            )
+            _trip(staff if day % 2 else clerk, day, "9:00-11:30", "市财政局", "报送材料")
         )
         services.trip_dispatch(
             trip_id=trip.pk, vehicle=cars[plate], driver=drivers[driver], by=dispatcher
@@ -162,48 +156,14 @@ def seed(log) -> None:
         )
 
     # Waiting for the department head (胡刚, head of finance).
-    _trip(
-        staff,
-        days=2,
-        hours=((9, 0), (12, 0)),
-        origin="县政府",
-        destination="市审计局",
-        purpose="审计资料对接",
-        passengers=[staff],
-    )
+    _trip(staff, 2, "9:00-12:00", "市审计局", "审计资料对接")
     # Waiting for the director (the county leaders' department has no head of its own); the
     # earliest trip awaiting approval, so the fuzz suite's director meets the decision forms.
-    _trip(
-        county_head,
-        days=1,
-        hours=((15, 0), (18, 0)),
-        origin="县政府",
-        destination="市信访局",
-        purpose="接访",
-        passengers=[county_head],
-    )
+    _trip(county_head, 1, "15:00-18:00", "市信访局", "接访")
     # Approved, awaiting a car.
-    _approve(
-        _trip(
-            sunli,
-            days=3,
-            hours=((8, 30), (17, 0)),
-            origin="县政府",
-            destination="XX镇政府",
-            purpose="乡镇督查",
-            passengers=[sunli, huangtao],
-        )
-    )
+    _approve(_trip(sunli, 3, "8:30-17:00", "XX镇政府", "乡镇督查", also=[huangtao]))
     # Returned with a reason.
-    returned = _trip(
-        staff,
-        days=4,
-        hours=((14, 0), (15, 0)),
-        origin="县政府",
-        destination="县图书馆",
-        purpose="借阅资料",
-        passengers=[staff],
-    )
+    returned = _trip(staff, 4, "14:00-15:00", "县图书馆", "借阅资料")
     services.trip_decide(
         trip_id=returned.pk,
         by=User.objects.get(username="hugang"),
@@ -211,30 +171,10 @@ def seed(log) -> None:
         reason="路程很近，请步行或乘公交。",
     )
     # Cancelled by the requester.
-    cancelled = _approve(
-        _trip(
-            clerk,
-            days=2,
-            hours=((14, 0), (16, 0)),
-            origin="县政府",
-            destination="市档案馆",
-            purpose="档案移交",
-            passengers=[clerk],
-        )
-    )
+    cancelled = _approve(_trip(clerk, 2, "14:00-16:00", "市档案馆", "档案移交"))
     services.trip_cancel(trip_id=cancelled.pk, by=clerk, reason="档案馆改期接收")
     # Dispatched: the driver with a login sees it on his phone.
-    ahead = _approve(
-        _trip(
-            staff,
-            days=1,
-            hours=((14, 0), (17, 30)),
-            origin="县政府",
-            destination="市发改委",
-            purpose="项目申报",
-            passengers=[staff, huangtao],
-        )
-    )
+    ahead = _approve(_trip(staff, 1, "14:00-17:30", "市发改委", "项目申报", also=[huangtao]))
     services.trip_dispatch(
         trip_id=ahead.pk,
         vehicle=cars["京A·10002"],
@@ -243,17 +183,7 @@ def seed(log) -> None:
         note="请提前十分钟到楼下",
     )
     # Reassigned: first 京A·10001, then the EV because the sedan goes for repair.
-    moved = _approve(
-        _trip(
-            clerk,
-            days=1,
-            hours=((9, 0), (11, 0)),
-            origin="县政府",
-            destination="市政务服务中心",
-            purpose="办理证照",
-            passengers=[clerk],
-        )
-    )
+    moved = _approve(_trip(clerk, 1, "9:00-11:00", "市政务服务中心", "办理证照"))
     services.trip_dispatch(
         trip_id=moved.pk, vehicle=cars["京A·10001"], driver=drivers["李师傅"], by=dispatcher
     )
@@ -267,17 +197,7 @@ def seed(log) -> None:
     # The seeds' case: the county head's own car is at its annual inspection; the deputy's
     # car is lent to him for the morning, with a reason, and the deputy is told at once and
     # offered the MPV meanwhile.
-    lent = _approve(
-        _trip(
-            county_head,
-            days=1,
-            hours=((8, 30), (12, 0)),
-            origin="县政府",
-            destination="市政府",
-            purpose="参加全市经济工作会议",
-            passengers=[county_head],
-        )
-    )
+    lent = _approve(_trip(county_head, 1, "8:30-12:00", "市政府", "参加全市经济工作会议"))
     services.trip_dispatch(
         trip_id=lent.pk,
         vehicle=cars["京A·00002"],
@@ -287,16 +207,7 @@ def seed(log) -> None:
         stand_in=cars["京A·10004"],
     )
     # The deputy's own trip in the afternoon, in his own car: nobody needs to approve.
-    own = _trip(
-        deputy,
-        days=1,
-        hours=((14, 30), (17, 0)),
-        origin="县政府",
-        destination="县经济开发区",
-        purpose="调研企业复工",
-        passengers=[deputy],
-        car=cars["京A·00002"],
-    )
+    own = _trip(deputy, 1, "14:30-17:00", "县经济开发区", "调研企业复工", car=cars["京A·00002"])
     services.trip_dispatch(
         trip_id=own.pk, vehicle=cars["京A·00002"], driver=drivers["赵师傅"], by=dispatcher
     )
