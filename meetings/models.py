@@ -3,26 +3,15 @@
 import secrets
 
 from django.conf import settings
-from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
 from django.db import models
-from django.db.models import Func, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from office.db import TsTzRange, no_overlap  # noqa: F401 (migrations use TsTzRange)
 from office.uploads import AttachmentBase
 from office.workflow import WorkflowMixin
-
-
-class TsTzRange(Func):
-    """tstzrange(start, end, '[)'): a meeting occupies its room from start up to its end."""
-
-    function = "TSTZRANGE"
-    output_field = DateTimeRangeField()
-
-    def __init__(self, start, end):
-        super().__init__(start, end, RangeBoundary())
 
 
 def new_sign_in_token() -> str:
@@ -176,12 +165,9 @@ class Meeting(WorkflowMixin):
         indexes = [models.Index(fields=["room", "start"]), models.Index(fields=["start"])]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="meeting_ends"),
-            ExclusionConstraint(
+            no_overlap(
                 name="meeting_room_no_overlap",
-                expressions=[
-                    ("room", RangeOperators.EQUAL),
-                    (TsTzRange("start", "end"), RangeOperators.OVERLAPS),
-                ],
+                resource="room",
                 condition=Q(status__in=["scheduled", "held", "minuted"], room__isnull=False),
             ),
         ]

@@ -1,4 +1,6 @@
-"""Reading odd stored times never breaks a page.
+"""PostgreSQL helpers: stored times that Python cannot hold, and bookings that must not overlap.
+
+Reading odd stored times never breaks a page.
 
 A form once accepted 0001-01-01 00:00 (China time): stored in UTC that is 1 BC, which Python's
 datetime cannot hold, so every query that fetched the row failed ("year -1 is out of range")
@@ -10,6 +12,9 @@ that converting to local time still works."""
 import datetime
 
 import psycopg2.extensions as ext
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
+from django.db.models import Func, Q
 
 EARLIEST = datetime.datetime(1, 1, 2, tzinfo=datetime.UTC)
 LATEST = datetime.datetime(9999, 12, 30, tzinfo=datetime.UTC)
@@ -49,3 +54,33 @@ def register_safe_readers() -> None:
     """Process-wide: every connection reads timestamptz and date this way."""
     ext.register_type(SAFE_TIMESTAMPTZ)
     ext.register_type(SAFE_DATE)
+
+
+class TsTzRange(Func):
+    """tstzrange(start, end, '[)'): a booking holds its resource from its start up to its end."""
+
+    function = "TSTZRANGE"
+    output_field = DateTimeRangeField()
+
+    def __init__(self, start, end):
+        super().__init__(start, end, RangeBoundary())
+
+
+def no_overlap(*, name: str, resource: str, condition: Q) -> ExclusionConstraint:
+    """The database's rule that no two rows matching `condition` hold one `resource` (a foreign
+    key) at overlapping times, from `start` up to `end` (needs the btree_gist extension)."""
+    return ExclusionConstraint(
+        name=name,
+        expressions=[
+            (resource, RangeOperators.EQUAL),
+            (TsTzRange("start", "end"), RangeOperators.OVERLAPS),
+        ],
+        condition=condition,
+    )
+
+
+def violates(exc: Exception, *names: str) -> bool:
+    """Whether a database error (an IntegrityError) is one of the named constraints refusing
+    the row: a concurrent booking won the race, so the service can answer with its message."""
+    diag = getattr(exc.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None) in names

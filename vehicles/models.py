@@ -5,25 +5,14 @@ dispatch_vehicle_no_overlap and dispatch_driver_no_overlap (btree_gist) on activ
 """
 
 from django.conf import settings
-from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
 from django.db import models
-from django.db.models import F, Func, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from office.db import TsTzRange, no_overlap  # noqa: F401 (migrations use TsTzRange)
 from office.workflow import WorkflowMixin
-
-
-class TsTzRange(Func):
-    """tstzrange(start, end, '[)'): a car is taken from the start of a trip up to its end."""
-
-    function = "TSTZRANGE"
-    output_field = DateTimeRangeField()
-
-    def __init__(self, start, end):
-        super().__init__(start, end, RangeBoundary())
 
 
 class Vehicle(models.Model):
@@ -283,21 +272,11 @@ class Dispatch(models.Model):
                 | Q(odometer_end__gte=F("odometer_start")),
                 name="dispatch_odometer_forward",
             ),
-            ExclusionConstraint(
-                name="dispatch_vehicle_no_overlap",
-                expressions=[
-                    ("vehicle", RangeOperators.EQUAL),
-                    (TsTzRange("start", "end"), RangeOperators.OVERLAPS),
-                ],
-                condition=Q(status="active"),
+            no_overlap(
+                name="dispatch_vehicle_no_overlap", resource="vehicle", condition=Q(status="active")
             ),
-            ExclusionConstraint(
-                name="dispatch_driver_no_overlap",
-                expressions=[
-                    ("driver", RangeOperators.EQUAL),
-                    (TsTzRange("start", "end"), RangeOperators.OVERLAPS),
-                ],
-                condition=Q(status="active"),
+            no_overlap(
+                name="dispatch_driver_no_overlap", resource="driver", condition=Q(status="active")
             ),
         ]
 

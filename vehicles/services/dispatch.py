@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from office.db import violates
 from office.errors import DomainError, TransitionNotAllowed, require_actor
 from office.i18n import Message
 from office.services import audit, notify, reminder_schedule, reminders_cancel
@@ -34,10 +35,7 @@ class _Clash(Exception):
 
 
 def _is_clash(exc: Exception) -> bool:
-    if isinstance(exc, _Clash):
-        return True
-    diag = getattr(exc.__cause__, "diag", None)
-    return getattr(diag, "constraint_name", None) in CONSTRAINTS
+    return isinstance(exc, _Clash) or violates(exc, *CONSTRAINTS)
 
 
 def _booking(dispatch: Dispatch) -> str:
