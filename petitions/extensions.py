@@ -26,15 +26,15 @@ def register() -> None:
     from . import approvals, permissions, selectors  # noqa: F401  (approvals: rule and to-do)
     from .services import common
 
-    # Petition staff and the director; a handling department reaches its petitions from the
-    # to-do inbox and the notices (no query on every page for the menu).
+    # Petition staff and the director, and the handling departments (their heads and the
+    # people assigned): one EXISTS query per page for those who are not petition staff.
     navigation.register(
         navigation.NavEntry(
             key="petitions",
             label=_("Petitions"),
             url_name="petitions:index",
             order=55,
-            visible=permissions.sees_all,
+            visible=selectors.has_petitions,
         )
     )
     _todo("to_accept", _("Petitions to accept or refuse"), selectors.todo_to_accept, "accept_by")

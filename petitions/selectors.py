@@ -16,9 +16,22 @@ def petitions_for(user) -> QuerySet[Petition]:
     return petitions.filter(Q(assignee=user) | Q(department__head=user))
 
 
+def has_petitions(user) -> bool:
+    """Staff and the director, and whoever has petitions of their own to handle (assigned to
+    them, or to the department they head): the menu entry, the 信访 search section and the
+    list. One EXISTS query, once per request-bound user."""
+    if sees_all(user):
+        return True
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if not hasattr(user, "_has_petitions_cache"):
+        user._has_petitions_cache = petitions_for(user).exists()
+    return user._has_petitions_cache
+
+
 def may_search(user) -> bool:
     """Whether the portal search shows a 信访 section at all: for those who have petitions."""
-    return sees_all(user) or petitions_for(user).exists()
+    return has_petitions(user)
 
 
 def petition_list_for(user, *, status: str = "", q: str = "") -> QuerySet[Petition]:

@@ -33,9 +33,11 @@ def petition_or_404(user, pk: int) -> Petition:
 
 def index(request):
     user = request.user
-    if not selectors.petitions_for(user).exists() and not permissions.sees_all(user):
+    if not selectors.has_petitions(user):
         raise Http404
-    status = request.GET.get("status", "")
+    handling = not permissions.sees_all(user)  # a handling department: what awaits it first
+    default = Petition.Status.ASSIGNED if handling else ""
+    status = request.GET.get("status", default)
     if status not in Petition.Status.values:
         status = ""
     q = text_param(request, "q", max_length=100)
@@ -47,6 +49,7 @@ def index(request):
         "statuses": Petition.Status.choices,
         "categories": dict(rules.categories()),
         "personal": permissions.sees_personal_data(user),
+        "handling": handling,
     }
     return render(request, "petitions/index.html", context)
 

@@ -79,10 +79,10 @@ def test_grid_shows_gaps(leader, client_for):
     assert "缺岗" in body
 
 
-# session, user, groups (role check), notifications badge + nav, posts, templates, shifts,
-# assignments with people, and the horizon's coverage (posts, templates, shifts with their
-# counts of leaders and officers) — counted once for the page at any size.
-GRID_QUERIES = 12
+# session, user, groups (role check), notifications badge + nav (and its 信访 entry), posts,
+# templates, shifts, assignments with people, and the horizon's coverage (posts, templates,
+# shifts with their counts of leaders and officers) — counted once for the page at any size.
+GRID_QUERIES = 13
 
 
 def _fill_log(count: int, officer):
@@ -115,4 +115,4 @@ def test_log_queries_do_not_grow(count, leader, officer, client_for, django_asse
     assert "来电" in response.content.decode()
 
 
-LOG_QUERIES = 6  # session, user, groups, unread badge, count, page
+LOG_QUERIES = 7  # session, user, groups, unread badge, 信访 menu entry, count, page
