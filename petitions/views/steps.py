@@ -26,42 +26,55 @@ from ..models import Extension, Petition
 from .pages import petition_or_404
 
 
-@require_POST
-def accept(request, pk: int):
+def _step(request, pk: int, *, allowed, service, success: str, form=None):
+    """Scope (404), `allowed(user, petition)` (403), the form, then
+    `service(petition_id=, by=, **cleaned_data)`; back to the petition with `success`."""
     petition = petition_or_404(request.user, pk)
     return action(
         request,
-        allowed=permissions.may_decide(request.user, petition),
-        perform=lambda data: services.petition_accept(petition_id=petition.pk, by=request.user),
-        success=_("Accepted; print the notice for the petitioner."),
+        allowed=allowed(request.user, petition),
+        form=form(request.POST) if form is not None else None,
+        perform=lambda data: service(petition_id=petition.pk, by=request.user, **data),
+        success=success,
         redirect_to=petition,
+    )
+
+
+def _may_record_review(user, petition) -> bool:
+    return permissions.is_staff(user) or permissions.is_director(user)
+
+
+@require_POST
+def accept(request, pk: int):
+    return _step(
+        request,
+        pk,
+        allowed=permissions.may_decide,
+        service=services.petition_accept,
+        success=_("Accepted; print the notice for the petitioner."),
     )
 
 
 @require_POST
 def reject(request, pk: int):
-    petition = petition_or_404(request.user, pk)
-    return action(
+    return _step(
         request,
-        allowed=permissions.may_decide(request.user, petition),
-        form=RejectForm(request.POST),
-        perform=lambda data: services.petition_reject(
-            petition_id=petition.pk, by=request.user, reason=data["reason"]
-        ),
+        pk,
+        allowed=permissions.may_decide,
+        form=RejectForm,
+        service=services.petition_reject,
         success=_("Not accepted; print the notice for the petitioner."),
-        redirect_to=petition,
     )
 
 
 @require_POST
 def notice_sent(request, pk: int):
-    petition = petition_or_404(request.user, pk)
-    return action(
+    return _step(
         request,
-        allowed=permissions.may_decide(request.user, petition),
-        perform=lambda data: services.notice_record_sent(petition_id=petition.pk, by=request.user),
+        pk,
+        allowed=permissions.may_decide,
+        service=services.notice_record_sent,
         success=_("The notice is recorded as sent."),
-        redirect_to=petition,
     )
 
 
@@ -86,46 +99,37 @@ def notice_pdf(request, pk: int):
 
 @require_POST
 def assign(request, pk: int):
-    petition = petition_or_404(request.user, pk)
-    return action(
+    return _step(
         request,
-        allowed=permissions.may_decide(request.user, petition),
-        form=AssignForm(request.POST),
-        perform=lambda data: services.petition_assign(
-            petition_id=petition.pk, by=request.user, **data
-        ),
+        pk,
+        allowed=permissions.may_decide,
+        form=AssignForm,
+        service=services.petition_assign,
         success=_("Assigned; the department has been told."),
-        redirect_to=petition,
     )
 
 
 @require_POST
 def reply(request, pk: int):
-    petition = petition_or_404(request.user, pk)
-    return action(
+    return _step(
         request,
-        allowed=permissions.may_reply(request.user, petition),
-        form=ReplyForm(request.POST),
-        perform=lambda data: services.petition_reply(
-            petition_id=petition.pk, by=request.user, reply=data["reply"]
-        ),
+        pk,
+        allowed=permissions.may_reply,
+        form=ReplyForm,
+        service=services.petition_reply,
         success=_("Reply sent to the petition office."),
-        redirect_to=petition,
     )
 
 
 @require_POST
 def extension_request(request, pk: int):
-    petition = petition_or_404(request.user, pk)
-    return action(
+    return _step(
         request,
-        allowed=permissions.may_request_extension(request.user, petition),
-        form=ExtensionForm(request.POST),
-        perform=lambda data: services.extension_request(
-            petition_id=petition.pk, by=request.user, **data
-        ),
+        pk,
+        allowed=permissions.may_request_extension,
+        form=ExtensionForm,
+        service=services.extension_request,
         success=_("Extension asked; the director decides."),
-        redirect_to=petition,
     )
 
 
@@ -148,44 +152,35 @@ def extension_decide(request, pk: int, approve: int):
 
 @require_POST
 def satisfaction(request, pk: int):
-    petition = petition_or_404(request.user, pk)
-    return action(
+    return _step(
         request,
-        allowed=permissions.may_decide(request.user, petition),
-        form=SatisfactionForm(request.POST),
-        perform=lambda data: services.satisfaction_record(
-            petition_id=petition.pk, by=request.user, satisfaction=data["satisfaction"]
-        ),
+        pk,
+        allowed=permissions.may_decide,
+        form=SatisfactionForm,
+        service=services.satisfaction_record,
         success=_("The petitioner's satisfaction is recorded."),
-        redirect_to=petition,
     )
 
 
 @require_POST
 def review_request(request, pk: int):
-    petition = petition_or_404(request.user, pk)
-    return action(
+    return _step(
         request,
-        allowed=permissions.may_decide(request.user, petition),
-        form=ReviewRequestForm(request.POST),
-        perform=lambda data: services.review_request(
-            petition_id=petition.pk, by=request.user, reason=data["reason"]
-        ),
+        pk,
+        allowed=permissions.may_decide,
+        form=ReviewRequestForm,
+        service=services.review_request,
         success=_("Review requested."),
-        redirect_to=petition,
     )
 
 
 @require_POST
 def review_record(request, pk: int):
-    petition = petition_or_404(request.user, pk)
-    return action(
+    return _step(
         request,
-        allowed=permissions.is_staff(request.user) or permissions.is_director(request.user),
-        form=ReviewResultForm(request.POST),
-        perform=lambda data: services.review_record(
-            petition_id=petition.pk, by=request.user, result=data["result"]
-        ),
+        pk,
+        allowed=_may_record_review,
+        form=ReviewResultForm,
+        service=services.review_record,
         success=_("The review's conclusion is recorded."),
-        redirect_to=petition,
     )
