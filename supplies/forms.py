@@ -20,7 +20,7 @@ class LinesMixin:
     with_price = False
 
     def add_line_fields(self):
-        items = Item.objects.all()
+        items = Item.objects.filter(active=True)
         for n in range(1, LINES + 1):
             self.fields[f"item_{n}"] = forms.ModelChoiceField(
                 label=_("Item"), queryset=items, required=False
@@ -112,6 +112,13 @@ class ItemForm(TextCleaningMixin, forms.ModelForm):
     class Meta:
         model = Item
         fields = ["name", "spec", "unit", "threshold"]
+
+
+class ItemEditForm(ItemForm):
+    """A catalogue entry's name, unit, low-stock threshold and whether it is still in use."""
+
+    class Meta(ItemForm.Meta):
+        fields = ["name", "spec", "unit", "threshold", "active"]
 
 
 class DecisionForm(ReasonForm):

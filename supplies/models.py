@@ -38,6 +38,12 @@ class Item(models.Model):
     unit = models.CharField(_("unit"), max_length=10)
     # Below this (summed over a store) the storekeeper is told, once per crossing.
     threshold = models.PositiveIntegerField(_("low-stock threshold"), default=0)
+    # An item no longer stocked stays in the history; it is not offered on new requests.
+    active = models.BooleanField(
+        _("in use"),
+        default=True,
+        help_text=_("Items no longer in use are not offered on requisitions and purchases."),
+    )
 
     class Meta:
         ordering = ["name", "spec"]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("receive/", views.stock_receive, name="receive"),
     path("items/new/", views.item_create, name="item_create"),
+    path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("requisitions/", views.requisition_list, name="requisitions"),
     path("requisitions/new/", views.requisition_create, name="requisition_create"),
     path("requisitions/<int:pk>/", views.requisition_detail, name="requisition"),

@@ -19,13 +19,14 @@ from .requisitions import (
     requisition_request,
     requisition_title,
 )
-from .stock import Line, item_save, stock_receive, stocktake_record
+from .stock import Line, item_save, item_update, stock_receive, stocktake_record
 
 __all__ = [
     "Line",
     "asset_save",
     "asset_transfer",
     "item_save",
+    "item_update",
     "purchase_cancel",
     "purchase_chain_approved",
     "purchase_chain_returned",

@@ -131,6 +131,37 @@ def item_save(*, item: Item, by) -> Item:
 
 
 @transaction.atomic
+def item_update(
+    *, item_id: int, by, name: str, spec: str, unit: str, threshold: int, active: bool
+) -> Item:
+    """Change a catalogue entry (locked; name and specification stay unique), audited with
+    what changed; stock and history keep pointing at the same item."""
+    require_actor(perms.may_keep_stock(by))
+    item = Item.objects.select_for_update().get(pk=item_id)
+    name, spec, unit = name.strip(), spec.strip(), unit.strip()
+    if not name or not unit:
+        raise DomainError(_("A catalogue entry needs a name and a unit."))
+    if threshold < 0:
+        raise DomainError(_("The low-stock threshold cannot be negative."))
+    if Item.objects.filter(name=name, spec=spec).exclude(pk=item.pk).exists():
+        shown = f"{name}（{spec}）" if spec else name
+        raise DomainError(_("%(item)s is already in the catalogue.") % {"item": shown})
+    new = {"name": name, "spec": spec, "unit": unit, "threshold": threshold, "active": active}
+    changes = {
+        field: [getattr(item, field), value]
+        for field, value in new.items()
+        if getattr(item, field) != value
+    }
+    if not changes:
+        return item
+    for field, (_old, value) in changes.items():
+        setattr(item, field, value)
+    item.save(update_fields=list(changes))
+    audit(actor=by, verb="supplies.item_changed", target=item, data={"changes": changes})
+    return item
+
+
+@transaction.atomic
 def stock_receive(*, store: Store, lines: list[Line], by, note: str = "", purchase=None) -> list:
     """入库: goods come into a store (a delivery, or a purchase received)."""
     require_actor(perms.may_keep_stock(by))

@@ -17,7 +17,14 @@ from .requisitions import (
     requisition_pdf,
 )
 from .stats import export_assets, export_movements, export_stock, statistics
-from .stock import index, item_create, stock_receive, stocktake_create, stocktake_detail
+from .stock import (
+    index,
+    item_create,
+    item_edit,
+    stock_receive,
+    stocktake_create,
+    stocktake_detail,
+)
 
 __all__ = [
     "asset_detail",
@@ -30,6 +37,7 @@ __all__ = [
     "export_stock",
     "index",
     "item_create",
+    "item_edit",
     "stock_receive",
     "purchase_cancel",
     "purchase_create",

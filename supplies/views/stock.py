@@ -12,8 +12,8 @@ from office.pdf import pdf_response, render_pdf
 from office.views.actions import action
 
 from .. import permissions, selectors, services
-from ..forms import ItemForm, ReceiptForm, StockTakeForm
-from ..models import StockTake, Store
+from ..forms import ItemEditForm, ItemForm, ReceiptForm, StockTakeForm
+from ..models import Item, StockTake, Store
 
 
 def index(request):
@@ -95,4 +95,21 @@ def item_create(request):
         success=_("Saved."),
         redirect_to="supplies:index",
         page=lambda form: render(request, "supplies/asset_form.html", {"form": form, "item": True}),
+    )
+
+
+def item_edit(request, pk: int):
+    """The storekeeper corrects a catalogue entry: name, unit, threshold, still in use."""
+    item = get_object_or_404(Item, pk=pk)
+    form = ItemEditForm(request.POST or None, instance=item)
+    return action(
+        request,
+        allowed=permissions.may_keep_stock(request.user),
+        form=form,
+        perform=lambda data: services.item_update(item_id=pk, by=request.user, **data),
+        success=_("Saved."),
+        redirect_to=lambda saved: saved,
+        page=lambda form: render(
+            request, "supplies/item_form.html", {"form": form, "item": Item.objects.get(pk=pk)}
+        ),
     )
