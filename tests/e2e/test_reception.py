@@ -15,11 +15,13 @@ from reception.models import Visit
 pytestmark = pytest.mark.e2e
 
 
-def _soon(minutes: int) -> str:
-    moment = localtime(now() + timedelta(minutes=minutes))
-    if moment.date() != localtime(now()).date():  # never tomorrow: the board shows today
-        moment = localtime(now())
-    return moment.strftime("%Y-%m-%dT%H:%M")
+def _soon(minutes: int, *, latest: str = "23:59") -> str:
+    """Now + minutes, but never tomorrow (the board shows today): late in the evening the
+    time stops at `latest` (an arrival asks for an earlier latest than its departure)."""
+    current = localtime(now())
+    hour, minute = map(int, latest.split(":"))
+    cap = current.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return min(current + timedelta(minutes=minutes), cap).strftime("%Y-%m-%dT%H:%M")
 
 
 def test_visit_from_pre_registration_to_badge(browser_page, login, staff, receptionist):
@@ -29,7 +31,7 @@ def test_visit_from_pre_registration_to_badge(browser_page, login, staff, recept
     host.locator("#reception-nav").get_by_role("link", name="预约访客").click()
     host.get_by_label("单位").fill("市档案馆")
     host.get_by_label("来访事由").fill("档案移交业务指导")
-    host.get_by_label("预计到达时间").fill(_soon(5))
+    host.get_by_label("预计到达时间").fill(_soon(5, latest="23:58"))
     host.get_by_label("预计离开时间").fill(_soon(90))
     host.get_by_label("姓名").fill("周文")
     host.get_by_label("电话").fill("1391234")  # one digit short of a phone number
