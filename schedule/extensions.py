@@ -3,11 +3,12 @@ ready() calls register(). Each app has this module (docs/ARCHITECTURE.md)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from office import calendar, home, navigation
+from office import calendar, home, navigation, search
 from office.services.audit import register_verbs
 
 
 def register() -> None:
+    from . import search as found
     from . import selectors
     from .views import home_panel
 
@@ -18,6 +19,8 @@ def register() -> None:
         )
     )
     calendar.register("schedule", selectors.calendar_events_for)
+    # Activities by title or place, scoped as the week page (public / internal / office only).
+    search.register("schedule", _("Leaders' schedule"), found.entries, order=35)
     home.register_panel("schedule.today", home_panel, order=15)
     register_verbs(
         {
