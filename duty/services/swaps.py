@@ -29,6 +29,27 @@ def _locked(swap_id: int) -> SwapRequest:
     )
 
 
+def _record(swap: SwapRequest, status: str, *, by, verb: str, data=None, **fields) -> None:
+    """Store the swap's new status (and `fields`, e.g. decided_at) and audit it as `verb`."""
+    swap.status = status
+    for name, value in fields.items():
+        setattr(swap, name, value)
+    swap.save(update_fields=["status", *fields])
+    audit(actor=by, verb=verb, target=swap, data=data)
+
+
+def _tell(swap: SwapRequest, *, recipients, title: str, by) -> None:
+    """A notice about the swap (`title` a gettext_noop msgid): its summary and a link."""
+    notify(
+        recipients=recipients,
+        title=Message(title),
+        body=str(swap),
+        url=swap.get_absolute_url(),
+        kind="duty.swap",
+        actor=by,
+    )
+
+
 @transaction.atomic
 def swap_request(
     *, assignment: Assignment, colleague, reason: str, counter_assignment=None, by
@@ -101,22 +122,18 @@ def swap_accept(*, swap: SwapRequest, by) -> SwapRequest:
     if swap.colleague_id != by.pk:
         raise NotAllowed(_("Only the colleague asked can accept."))
     swap.require_transition(SwapRequest.Status.ACCEPTED, _("This swap is no longer open."))
-    swap.status, swap.accepted_at = SwapRequest.Status.ACCEPTED, now()
-    swap.save(update_fields=["status", "accepted_at"])
-    audit(actor=by, verb="duty.swap_accepted", target=swap)
+    _record(swap, SwapRequest.Status.ACCEPTED, by=by, verb="duty.swap_accepted", accepted_at=now())
     leader_id = shift_leader_id(swap.assignment.shift)
     deciders = [
         a.person
         for a in swap.assignment.shift.assignments.select_related("person")
         if a.person_id == leader_id
     ]
-    notify(
+    _tell(
+        swap,
         recipients=deciders or [swap.requested_by],
-        title=Message(gettext_noop("A shift swap awaits your approval")),
-        body=str(swap),
-        url=swap.get_absolute_url(),
-        kind="duty.swap",
-        actor=by,
+        title=gettext_noop("A shift swap awaits your approval"),
+        by=by,
     )
     return swap
 
@@ -127,17 +144,8 @@ def swap_decline(*, swap: SwapRequest, by) -> SwapRequest:
     if swap.colleague_id != by.pk:
         raise NotAllowed(_("Only the colleague asked can decline."))
     swap.require_transition(SwapRequest.Status.DECLINED, _("This swap is no longer open."))
-    swap.status, swap.decided_at = SwapRequest.Status.DECLINED, now()
-    swap.save(update_fields=["status", "decided_at"])
-    audit(actor=by, verb="duty.swap_declined", target=swap)
-    notify(
-        recipients=[swap.requested_by],
-        title=Message(gettext_noop("Your swap was declined")),
-        body=str(swap),
-        url=swap.get_absolute_url(),
-        kind="duty.swap",
-        actor=by,
-    )
+    _record(swap, SwapRequest.Status.DECLINED, by=by, verb="duty.swap_declined", decided_at=now())
+    _tell(swap, recipients=[swap.requested_by], title=gettext_noop("Your swap was declined"), by=by)
     return swap
 
 
@@ -147,9 +155,7 @@ def swap_cancel(*, swap: SwapRequest, by) -> SwapRequest:
     if swap.requested_by_id != by.pk:
         raise NotAllowed(_("Only the requester can withdraw a swap."))
     swap.require_transition(SwapRequest.Status.CANCELLED, _("This swap is no longer open."))
-    swap.status, swap.decided_at = SwapRequest.Status.CANCELLED, now()
-    swap.save(update_fields=["status", "decided_at"])
-    audit(actor=by, verb="duty.swap_cancelled", target=swap)
+    _record(swap, SwapRequest.Status.CANCELLED, by=by, verb="duty.swap_cancelled", decided_at=now())
     return swap
 
 
@@ -159,16 +165,19 @@ def swap_reject(*, swap: SwapRequest, by) -> SwapRequest:
     swap.require_transition(SwapRequest.Status.REJECTED, _("Only an accepted swap can be decided."))
     if not can_decide_swap(by, swap):
         raise NotAllowed(_("Only the shift leader or the director can decide this swap."))
-    swap.status, swap.decided_by, swap.decided_at = SwapRequest.Status.REJECTED, by, now()
-    swap.save(update_fields=["status", "decided_by", "decided_at"])
-    audit(actor=by, verb="duty.swap_rejected", target=swap)
-    notify(
+    _record(
+        swap,
+        SwapRequest.Status.REJECTED,
+        by=by,
+        verb="duty.swap_rejected",
+        decided_by=by,
+        decided_at=now(),
+    )
+    _tell(
+        swap,
         recipients=[swap.requested_by, swap.colleague],
-        title=Message(gettext_noop("A shift swap was rejected")),
-        body=str(swap),
-        url=swap.get_absolute_url(),
-        kind="duty.swap",
-        actor=by,
+        title=gettext_noop("A shift swap was rejected"),
+        by=by,
     )
     return swap
 
@@ -197,24 +206,23 @@ def swap_approve(*, swap: SwapRequest, by) -> SwapRequest:
     if counter is not None:
         counter.person = swap.requested_by
         counter.save(update_fields=["person", "updated_at"])
-    swap.status, swap.decided_by, swap.decided_at = SwapRequest.Status.APPROVED, by, now()
-    swap.save(update_fields=["status", "decided_by", "decided_at"])
-    audit(
-        actor=by,
+    _record(
+        swap,
+        SwapRequest.Status.APPROVED,
+        by=by,
         verb="duty.swap_approved",
-        target=swap,
         data={"assignment": assignment.pk, "counter": counter.pk if counter else None},
+        decided_by=by,
+        decided_at=now(),
     )
     for moved in filter(None, [assignment, counter]):
         schedule_assignment_reminders(moved)
         schedule_late_handover(moved.shift)
-    notify(
+    _tell(
+        swap,
         recipients=[swap.requested_by, swap.colleague],
-        title=Message(gettext_noop("Shift swap approved: the roster has changed")),
-        body=str(swap),
-        url=swap.get_absolute_url(),
-        kind="duty.swap",
-        actor=by,
+        title=gettext_noop("Shift swap approved: the roster has changed"),
+        by=by,
     )
     swap.rest_warnings = warnings
     return swap
