@@ -58,8 +58,8 @@ def inbox_for(user, *, per_source: int = 20) -> dict:
     """{bucket: {"count": n, "items": [TodoItem...newest first], "sources": [(label, n)]}}.
 
     One query counts every source (each count stops at COUNT_UP_TO: a pile of thousands
-    shows as "99+", the badge people know, instead of costing a scan), then one query per non-empty source
-    fetches its newest items."""
+    shows as "99+", the badge people know, instead of costing a scan), then one query per
+    non-empty source fetches its newest items."""
     result = {bucket: {"count": 0, "more": False, "items": [], "sources": []} for bucket in BUCKETS}
     active = [(source, source.queryset(user)) for source in _sources.values()]
     counts = _count_all([queryset for _source, queryset in active])
