@@ -14,6 +14,19 @@ from ..forms import ApproveForm, ArrangementForm, ReasonForm, RejectForm
 from ..services.arrangements import approval_threshold
 
 
+def _planned(data: dict) -> dict:
+    """The arrangement form's fields as the create and update services take them."""
+    return {
+        "kind": data["kind"],
+        "on": data["date"],
+        "responsible": data["responsible"],
+        "cost_estimate": data["cost_estimate"],
+        "people": data["people"],
+        "standard": data["standard"],
+        "details": data["details"],
+    }
+
+
 def arrangement_create(request, pk: int):
     visit = selectors.visit_detail_for(request.user, pk)
     if not permissions.sees_all_visits(request.user):
@@ -29,15 +42,7 @@ def arrangement_create(request, pk: int):
         allowed=True,  # checked above, before the state
         form=ArrangementForm(request.POST or None, initial=initial),
         perform=lambda data: services.arrangement_create(
-            visit_id=visit.pk,
-            by=request.user,
-            kind=data["kind"],
-            on=data["date"],
-            responsible=data["responsible"],
-            cost_estimate=data["cost_estimate"],
-            people=data["people"],
-            standard=data["standard"],
-            details=data["details"],
+            visit_id=visit.pk, by=request.user, **_planned(data)
         ),
         success=lambda arrangement: (
             _("Above the threshold: the director has been asked.")
@@ -76,15 +81,7 @@ def arrangement_edit(request, pk: int):
         allowed=True,  # checked above, before the state
         form=ArrangementForm(request.POST or None, initial=initial),
         perform=lambda data: services.arrangement_update(
-            arrangement_id=arrangement.pk,
-            by=request.user,
-            kind=data["kind"],
-            on=data["date"],
-            responsible=data["responsible"],
-            cost_estimate=data["cost_estimate"],
-            people=data["people"],
-            standard=data["standard"],
-            details=data["details"],
+            arrangement_id=arrangement.pk, by=request.user, **_planned(data)
         ),
         success=lambda changed: (
             _("Changed; it waits for the director's approval.")
