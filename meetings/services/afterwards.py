@@ -11,16 +11,14 @@ from office.services import audit
 from .. import permissions as perms
 from .. import selectors
 from ..models import Attendance, Meeting
-from .scheduling import (
+from .clashes import conflict_message, hold_room, is_room_clash
+from .details import (
     MeetingData,
-    _apply,
-    _check_times,
-    _hold_room,
-    _is_room_clash,
-    _replace_agenda,
-    _replace_guests,
-    _sync_attendees,
-    conflict_message,
+    apply_details,
+    check_times,
+    replace_agenda,
+    replace_guests,
+    sync_attendees,
 )
 
 
@@ -30,7 +28,7 @@ def meeting_record_afterwards(*, data: MeetingData, present: list, by) -> Meetin
     require_actor(
         perms.may_record_afterwards(by), _("Only the office's clerks record meetings afterwards.")
     )
-    _check_times(data, rules=False)
+    check_times(data, rules=False)
     if data.end > now():
         raise DomainError(_("A meeting recorded afterwards must already have ended."))
     if not present:
@@ -38,7 +36,7 @@ def meeting_record_afterwards(*, data: MeetingData, present: list, by) -> Meetin
     try:
         return _record(data=data, present=present, by=by)
     except IntegrityError as exc:
-        if not _is_room_clash(exc):
+        if not is_room_clash(exc):
             raise
         raise DomainError(
             conflict_message(
@@ -50,7 +48,7 @@ def meeting_record_afterwards(*, data: MeetingData, present: list, by) -> Meetin
 @transaction.atomic
 def _record(*, data: MeetingData, present: list, by) -> Meeting:
     if data.room is not None:
-        _hold_room(data.room.pk)
+        hold_room(data.room.pk)
         if selectors.conflicts(room=data.room, start=data.start, end=data.end).exists():
             raise DomainError(
                 conflict_message(
@@ -59,11 +57,11 @@ def _record(*, data: MeetingData, present: list, by) -> Meeting:
             )
     data.required = list(dict.fromkeys([*data.required, *present]))
     meeting = Meeting(organiser=by, status=Meeting.Status.HELD, recorded_afterwards=True)
-    _apply(meeting, data, start=data.start, end=data.end)
+    apply_details(meeting, data, start=data.start, end=data.end)
     meeting.save()
-    _replace_agenda(meeting, data.agenda)
-    _sync_attendees(meeting, data)
-    _replace_guests(meeting, data.guests)
+    replace_agenda(meeting, data.agenda)
+    sync_attendees(meeting, data)
+    replace_guests(meeting, data.guests)
     # marked by the recorder, not scanned: no sign-in time
     meeting.attendances.filter(user__in=present).update(presence=Attendance.Presence.PRESENT)
     audit(

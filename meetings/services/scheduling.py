@@ -1,16 +1,13 @@
-"""Booking and scheduling: create (once or weekly), change, schedule, cancel, mark held.
+"""Booking and scheduling: create (once or weekly), change, schedule, mark held.
 
-The room rule is the database's: the exclusion constraint meeting_room_no_overlap. The
-services check first so the user gets a friendly message; when two people race for the same
-slot the constraint decides and its IntegrityError becomes the same DomainError.
+Room clashes are services.clashes' (the database's exclusion constraint decides); what the
+organiser fills in and how it lands on a meeting is services.details'.
 """
 
 import datetime
 import uuid
-from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
@@ -20,104 +17,18 @@ from office.services import audit
 
 from .. import permissions as perms
 from .. import selectors
-from ..models import AgendaItem, Attendance, Guest, Meeting, Room
+from ..models import Meeting
 from . import invitations
+from .clashes import RoomTaken, conflict_message, hold_room, is_room_clash, local
+from .details import (
+    MeetingData,
+    apply_details,
+    check_times,
+    replace_agenda,
+    replace_guests,
+    sync_attendees,
+)
 from .rooms import check_room_rules
-
-CONSTRAINT = "meeting_room_no_overlap"
-
-
-@dataclass
-class MeetingData:
-    """What the organiser fills in; the same for creating and changing a meeting."""
-
-    title: str
-    kind: str
-    chair: object
-    recorder: object
-    start: datetime.datetime
-    end: datetime.datetime
-    room: Room | None = None
-    place: str = ""
-    online_link: str = ""
-    description: str = ""
-    required: list = field(default_factory=list)
-    optional: list = field(default_factory=list)
-    guests: list[tuple[str, str]] = field(default_factory=list)  # (name, organisation)
-    agenda: list[dict] = field(default_factory=list)  # title, presenter, minutes_allotted, ...
-    series: uuid.UUID | None = None  # series.series_readd books into an existing series
-
-    def invitees(self) -> dict:
-        """user -> required?; the chair and the recorder always attend."""
-        people = {user: False for user in self.optional}
-        people.update({user: True for user in self.required})
-        people[self.chair] = True
-        people[self.recorder] = True
-        return people
-
-    def seats(self) -> int:
-        return len(self.invitees()) + len(self.guests)
-
-
-def _local(value: datetime.datetime) -> datetime.datetime:
-    return timezone.localtime(value)
-
-
-def _slot(start, end) -> str:
-    start, end = _local(start), _local(end)
-    return f"{date_format(start, 'Y-m-d')} {start:%H:%M}–{end:%H:%M}"
-
-
-def conflict_message(*, room: Room, start, end, seats: int, by, exclude_pk=None) -> str:
-    """Which meeting is in the way (by title if `by` may see it) and which rooms are free."""
-    clash = selectors.conflicts(room=room, start=start, end=end, exclude_pk=exclude_pk).first()
-    if clash is None:
-        what = _("another booking")
-    elif selectors.meetings_for(by).filter(pk=clash.pk).exists():
-        what = _("“%(title)s” (%(slot)s, organised by %(organiser)s)") % {
-            "title": clash.title,
-            "slot": _slot(clash.start, clash.end),
-            "organiser": clash.organiser,
-        }
-    else:
-        what = _("a meeting organised by %(organiser)s (%(slot)s)") % {
-            "organiser": clash.organiser,
-            "slot": _slot(clash.start, clash.end),
-        }
-    message = _("%(room)s is already booked for %(what)s.") % {"room": room, "what": what}
-    free = selectors.free_rooms(start=start, end=end, seats=seats, exclude_room=room)
-    if free:
-        names = "、".join(
-            _("%(room)s (%(seats)s seats)") % {"room": r, "seats": r.capacity} for r in free
-        )
-        return (
-            message + " " + _("Free at that time with enough seats: %(rooms)s.") % {"rooms": names}
-        )
-    return message + " " + _("No other room with enough seats is free at that time.")
-
-
-class _RoomTaken(Exception):
-    """The friendly check inside the transaction found the room taken."""
-
-
-def _is_room_clash(exc: Exception) -> bool:
-    """Our own check, or the exclusion constraint when a concurrent booking won the race."""
-    if isinstance(exc, _RoomTaken):
-        return True
-    diag = getattr(exc.__cause__, "diag", None)
-    return getattr(diag, "constraint_name", None) == CONSTRAINT
-
-
-def _check_times(data: MeetingData, *, rules: bool = True) -> None:
-    """`rules` False for 补录: a meeting that already took place breaks no booking rule."""
-    if data.end <= data.start:
-        raise DomainError(_("The meeting must end after it starts."))
-    if not (data.room or data.place or data.online_link):
-        raise DomainError(_("Choose a room, or give another place or an online link."))
-    if data.room is not None and not data.room.active:
-        raise DomainError(_("%(room)s cannot be booked.") % {"room": data.room})
-    if data.room is not None and rules:
-        check_room_rules(data.room, data.start, data.end)
 
 
 def meeting_create(
@@ -130,7 +41,7 @@ def meeting_create(
     series.series_readd books one later when the room is free).
     """
     require_actor(perms.can_book(by))
-    _check_times(data)
+    check_times(data)
     if not 1 <= weeks <= 52:
         raise DomainError(_("A meeting can repeat for 1 to 52 weeks."))
     slots = [
@@ -153,7 +64,7 @@ def meeting_create(
     try:
         return _create(data=data, by=by, slots=slots, schedule=schedule)
     except IntegrityError as exc:
-        if not _is_room_clash(exc):
+        if not is_room_clash(exc):
             raise
         clashing = [
             (start, end)
@@ -167,7 +78,7 @@ def _raise_series_clash(data: MeetingData, clashing: list, weeks: int, by) -> No
     start, end = clashing[0]
     message = conflict_message(room=data.room, start=start, end=end, seats=data.seats(), by=by)
     if weeks > 1:
-        dates = "、".join(date_format(_local(s), "Y-m-d") for s, _e in clashing)
+        dates = "、".join(date_format(local(s), "Y-m-d") for s, _e in clashing)
         message = (
             _("The series was not booked: the room is taken on %(dates)s.") % {"dates": dates}
             + " "
@@ -176,30 +87,19 @@ def _raise_series_clash(data: MeetingData, clashing: list, weeks: int, by) -> No
     raise DomainError(message)
 
 
-def _hold_room(room_id: int | None) -> None:
-    """Book one room at a time: lock its row for the rest of the transaction.
-
-    Two concurrent inserts that break an exclusion constraint can wait for each other and
-    PostgreSQL then aborts one with a deadlock instead of the constraint's error; in turn
-    the second booking sees the first and gets the friendly clash message.
-    """
-    if room_id is not None:
-        Room.objects.select_for_update().filter(pk=room_id).values_list("pk").first()
-
-
 @transaction.atomic
 def _create(*, data: MeetingData, by, slots: list, schedule: bool) -> list[Meeting]:
     if schedule:
-        _hold_room(data.room.pk if data.room else None)
+        hold_room(data.room.pk if data.room else None)
     series = data.series or (uuid.uuid4() if len(slots) > 1 else None)
     created = []
     for start, end in slots:
         meeting = Meeting(organiser=by, series=series)
-        _apply(meeting, data, start=start, end=end)
+        apply_details(meeting, data, start=start, end=end)
         meeting.save()
-        _replace_agenda(meeting, data.agenda)
-        _sync_attendees(meeting, data)
-        _replace_guests(meeting, data.guests)
+        replace_agenda(meeting, data.agenda)
+        sync_attendees(meeting, data)
+        replace_guests(meeting, data.guests)
         audit(
             actor=by,
             verb="meeting.created",
@@ -211,54 +111,6 @@ def _create(*, data: MeetingData, by, slots: list, schedule: bool) -> list[Meeti
         for meeting in created:
             schedule_locked(meeting, by=by)
     return created
-
-
-def _apply(meeting: Meeting, data: MeetingData, *, start, end) -> None:
-    meeting.title, meeting.kind = data.title, data.kind
-    meeting.chair, meeting.recorder = data.chair, data.recorder
-    meeting.room, meeting.place, meeting.online_link = data.room, data.place, data.online_link
-    meeting.start, meeting.end, meeting.description = start, end, data.description
-
-
-def _replace_agenda(meeting: Meeting, agenda: list[dict]) -> None:
-    """Update the items in place (their materials stay attached), add or drop the rest."""
-    items = list(meeting.agenda_items.order_by("order", "id"))
-    for order, values in enumerate(agenda, 1):
-        if order <= len(items):
-            item = items[order - 1]
-            item.order = order
-            for name, value in values.items():
-                setattr(item, name, value)
-            item.save()
-        else:
-            AgendaItem.objects.create(meeting=meeting, order=order, **values)
-    for item in items[len(agenda) :]:
-        item.delete()
-
-
-def _replace_guests(meeting: Meeting, guests) -> None:
-    meeting.guests.all().delete()
-    Guest.objects.bulk_create(
-        Guest(meeting=meeting, name=name, organisation=org) for name, org in guests
-    )
-
-
-def _sync_attendees(meeting: Meeting, data: MeetingData) -> tuple[list, list]:
-    """Make the attendance rows match the invitees; returns (added users, removed users)."""
-    wanted = data.invitees()
-    existing = {a.user_id: a for a in meeting.attendances.select_related("user")}
-    removed = [a.user for uid, a in existing.items() if uid not in {u.pk for u in wanted}]
-    meeting.attendances.filter(user__in=removed).delete()
-    added = []
-    for user, required in wanted.items():
-        attendance = existing.get(user.pk)
-        if attendance is None:
-            Attendance.objects.create(meeting=meeting, user=user, required=required)
-            added.append(user)
-        elif attendance.required != required:
-            attendance.required = required
-            attendance.save(update_fields=["required"])
-    return added, removed
 
 
 def schedule_locked(meeting: Meeting, *, by, approved: bool = False) -> None:
@@ -284,7 +136,7 @@ def schedule_locked(meeting: Meeting, *, by, approved: bool = False) -> None:
         approval_start(rule=RULE, target=meeting, by=by)
         return
     if approved and room is not None:
-        _hold_room(room.pk)
+        hold_room(room.pk)
         clash = selectors.conflicts(
             room=room, start=meeting.start, end=meeting.end, exclude_pk=meeting.pk
         )
@@ -320,18 +172,18 @@ def meeting_schedule(*, meeting_id: int, by) -> Meeting:
                 .get(pk=meeting_id)
             )
             require_actor(perms.may_run(by, meeting))
-            _hold_room(meeting.room_id)
+            hold_room(meeting.room_id)
             if (
                 meeting.room_id
                 and selectors.conflicts(
                     room=meeting.room, start=meeting.start, end=meeting.end, exclude_pk=meeting.pk
                 ).exists()
             ):
-                raise _RoomTaken
+                raise RoomTaken
             schedule_locked(meeting, by=by)
             return meeting
-    except (IntegrityError, _RoomTaken) as exc:
-        if not _is_room_clash(exc):
+    except (IntegrityError, RoomTaken) as exc:
+        if not is_room_clash(exc):
             raise
         seats = meeting.attendances.count() + meeting.guests.count()
         raise DomainError(
@@ -348,11 +200,11 @@ def meeting_schedule(*, meeting_id: int, by) -> Meeting:
 
 def meeting_update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
     """Change a draft or scheduled meeting; people who are invited hear of it (new SEQUENCE)."""
-    _check_times(data)
+    check_times(data)
     try:
         return _update(meeting_id=meeting_id, data=data, by=by)
-    except (IntegrityError, _RoomTaken) as exc:
-        if not _is_room_clash(exc):
+    except (IntegrityError, RoomTaken) as exc:
+        if not is_room_clash(exc):
             raise
         raise DomainError(
             conflict_message(
@@ -381,7 +233,7 @@ def _update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
                 % {"room": data.room}
             )
     if scheduled and data.room is not None:
-        _hold_room(data.room.pk)
+        hold_room(data.room.pk)
     if (
         scheduled
         and data.room is not None
@@ -389,14 +241,14 @@ def _update(*, meeting_id: int, data: MeetingData, by) -> Meeting:
             room=data.room, start=data.start, end=data.end, exclude_pk=meeting.pk
         ).exists()
     ):
-        raise _RoomTaken
-    _apply(meeting, data, start=data.start, end=data.end)
+        raise RoomTaken
+    apply_details(meeting, data, start=data.start, end=data.end)
     if scheduled:
         meeting.sequence += 1
     meeting.save()
-    _replace_agenda(meeting, data.agenda)
-    added, removed = _sync_attendees(meeting, data)
-    _replace_guests(meeting, data.guests)
+    replace_agenda(meeting, data.agenda)
+    added, removed = sync_attendees(meeting, data)
+    replace_guests(meeting, data.guests)
     audit(actor=by, verb="meeting.changed", target=meeting)
     if scheduled:
         kept = [a.user for a in meeting.attendances.select_related("user") if a.user not in added]

@@ -12,7 +12,8 @@ from office.errors import DomainError, require_actor
 from .. import permissions as perms
 from ..models import Meeting
 from .cancelling import cancel_locked
-from .scheduling import MeetingData, meeting_create
+from .details import MeetingData
+from .scheduling import meeting_create
 
 ONE, FOLLOWING, ALL = "one", "following", "all"
 
