@@ -8,14 +8,12 @@ from .arrangements import (
     arrangement_reject,
     arrangement_update,
 )
+from .cancelling import meeting_visits_cancel, visit_cancel, visit_mark_no_show
 from .rollcall import roll_call_close, roll_call_mark, roll_call_start
 from .sweep import end_of_day_due, id_numbers_purge, visitor_flag_not_checked_out
 from .visitors import visitor_add
 from .visits import (
     VisitorData,
-    meeting_visits_cancel,
-    visit_cancel,
-    visit_mark_no_show,
     visit_register,
     visit_update,
     visitor_check_in,
