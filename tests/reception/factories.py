@@ -21,6 +21,11 @@ def soon():
     return moment
 
 
+def form_time(hours: float) -> str:
+    """A datetime-local form value `hours` from now."""
+    return localtime(now() + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M")
+
+
 class VisitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Visit
