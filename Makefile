@@ -7,7 +7,7 @@ run:            ## set up everything and run the portal with demo data
 test:           ## run the whole test suite against real PostgreSQL, Redis and Chromium
 	scripts/test.sh
 
-clock-matrix:   ## the non-browser suite at eleven instants of the day and year (CI runs it)
+clock-matrix:   ## the non-browser suite at eleven instants, the journeys at 23:50 (CI runs it)
 	scripts/clock-matrix.sh
 
 setup:
