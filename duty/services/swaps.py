@@ -29,6 +29,24 @@ def _locked(swap_id: int) -> SwapRequest:
     )
 
 
+def _open_swap(swap_id: int, to: str, *, by, party: str, refused: str) -> SwapRequest:
+    """Lock an open swap that `by` answers as its `party` ("colleague" or "requested_by")."""
+    swap = _locked(swap_id)
+    if getattr(swap, f"{party}_id") != by.pk:
+        raise NotAllowed(refused)
+    swap.require_transition(to, _("This swap is no longer open."))
+    return swap
+
+
+def _accepted_swap(swap_id: int, to: str, *, by) -> SwapRequest:
+    """Lock an accepted swap for its decision: only the shift leader or the director decide."""
+    swap = _locked(swap_id)
+    swap.require_transition(to, _("Only an accepted swap can be decided."))
+    if not can_decide_swap(by, swap):
+        raise NotAllowed(_("Only the shift leader or the director can decide this swap."))
+    return swap
+
+
 def _record(swap: SwapRequest, status: str, *, by, verb: str, data=None, **fields) -> None:
     """Store the swap's new status (and `fields`, e.g. decided_at) and audit it as `verb`."""
     swap.status = status
@@ -118,10 +136,13 @@ def _check_swap_fits(*, assignment, colleague, counter) -> list[str]:
 @transaction.atomic
 def swap_accept(*, swap: SwapRequest, by) -> SwapRequest:
     """The colleague agrees; the shift leader is asked to approve."""
-    swap = _locked(swap.pk)
-    if swap.colleague_id != by.pk:
-        raise NotAllowed(_("Only the colleague asked can accept."))
-    swap.require_transition(SwapRequest.Status.ACCEPTED, _("This swap is no longer open."))
+    swap = _open_swap(
+        swap.pk,
+        SwapRequest.Status.ACCEPTED,
+        by=by,
+        party="colleague",
+        refused=_("Only the colleague asked can accept."),
+    )
     _record(swap, SwapRequest.Status.ACCEPTED, by=by, verb="duty.swap_accepted", accepted_at=now())
     leader_id = shift_leader_id(swap.assignment.shift)
     deciders = [
@@ -140,10 +161,13 @@ def swap_accept(*, swap: SwapRequest, by) -> SwapRequest:
 
 @transaction.atomic
 def swap_decline(*, swap: SwapRequest, by) -> SwapRequest:
-    swap = _locked(swap.pk)
-    if swap.colleague_id != by.pk:
-        raise NotAllowed(_("Only the colleague asked can decline."))
-    swap.require_transition(SwapRequest.Status.DECLINED, _("This swap is no longer open."))
+    swap = _open_swap(
+        swap.pk,
+        SwapRequest.Status.DECLINED,
+        by=by,
+        party="colleague",
+        refused=_("Only the colleague asked can decline."),
+    )
     _record(swap, SwapRequest.Status.DECLINED, by=by, verb="duty.swap_declined", decided_at=now())
     _tell(swap, recipients=[swap.requested_by], title=gettext_noop("Your swap was declined"), by=by)
     return swap
@@ -151,20 +175,20 @@ def swap_decline(*, swap: SwapRequest, by) -> SwapRequest:
 
 @transaction.atomic
 def swap_cancel(*, swap: SwapRequest, by) -> SwapRequest:
-    swap = _locked(swap.pk)
-    if swap.requested_by_id != by.pk:
-        raise NotAllowed(_("Only the requester can withdraw a swap."))
-    swap.require_transition(SwapRequest.Status.CANCELLED, _("This swap is no longer open."))
+    swap = _open_swap(
+        swap.pk,
+        SwapRequest.Status.CANCELLED,
+        by=by,
+        party="requested_by",
+        refused=_("Only the requester can withdraw a swap."),
+    )
     _record(swap, SwapRequest.Status.CANCELLED, by=by, verb="duty.swap_cancelled", decided_at=now())
     return swap
 
 
 @transaction.atomic
 def swap_reject(*, swap: SwapRequest, by) -> SwapRequest:
-    swap = _locked(swap.pk)
-    swap.require_transition(SwapRequest.Status.REJECTED, _("Only an accepted swap can be decided."))
-    if not can_decide_swap(by, swap):
-        raise NotAllowed(_("Only the shift leader or the director can decide this swap."))
+    swap = _accepted_swap(swap.pk, SwapRequest.Status.REJECTED, by=by)
     _record(
         swap,
         SwapRequest.Status.REJECTED,
@@ -185,10 +209,7 @@ def swap_reject(*, swap: SwapRequest, by) -> SwapRequest:
 @transaction.atomic
 def swap_approve(*, swap: SwapRequest, by) -> SwapRequest:
     """The leader approves: the roster changes at once, both people's calendars follow."""
-    swap = _locked(swap.pk)
-    swap.require_transition(SwapRequest.Status.APPROVED, _("Only an accepted swap can be decided."))
-    if not can_decide_swap(by, swap):
-        raise NotAllowed(_("Only the shift leader or the director can decide this swap."))
+    swap = _accepted_swap(swap.pk, SwapRequest.Status.APPROVED, by=by)
     assignment = Assignment.objects.select_for_update().get(pk=swap.assignment_id)
     counter = None
     if swap.counter_assignment_id:
