@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from office.db import violates
+
 from .. import selectors
 from ..models import Room
 
@@ -60,10 +62,7 @@ class RoomTaken(Exception):
 
 def is_room_clash(exc: Exception) -> bool:
     """Our own check, or the exclusion constraint when a concurrent booking won the race."""
-    if isinstance(exc, RoomTaken):
-        return True
-    diag = getattr(exc.__cause__, "diag", None)
-    return getattr(diag, "constraint_name", None) == CONSTRAINT
+    return isinstance(exc, RoomTaken) or violates(exc, CONSTRAINT)
 
 
 def hold_room(room_id: int | None) -> None:
