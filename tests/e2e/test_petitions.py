@@ -75,3 +75,24 @@ def test_letter_registered_accepted_assigned_replied_satisfaction(
     login(outsider, staff)
     response = outsider.goto(petition.get_absolute_url())
     assert response.status == 404
+
+
+def test_the_department_head_finds_the_petition_from_the_menu(browser_page, login):
+    from petitions import services
+    from tests.petitions.conftest import data
+
+    officer = UserFactory(username="petitions", name="谢文博", roles=["petition_officer"])
+    land = DepartmentFactory(code="land", name="自然资源局")
+    head = UserFactory(username="landhead", name="刘局长", department=land)
+    Department.objects.filter(pk=land.pk).update(head=head)
+    petition = services.petition_register(data=data(title="宅基地界址纠纷"), by=officer)
+    services.petition_accept(petition_id=petition.pk, by=officer)
+    services.petition_assign(petition_id=petition.pk, by=officer, department=land)
+
+    page = browser_page()
+    login(page, head)
+    page.goto("/")
+    page.locator("#mainnav").get_by_role("link", name="信访").click()
+    expect(page.locator("#handling-note")).to_contain_text("待本部门办理答复的信访件")
+    page.locator("#petition-list").get_by_role("link", name="宅基地界址纠纷").click()
+    expect(page.locator("#reply-form")).to_be_visible()

@@ -71,3 +71,27 @@ def test_request_approve_issue_and_short_stock_refused(browser_page, login, staf
     expect(error).to_contain_text("复印纸（A4 70g）：申领8包，库存7")
     expect(desk.locator("#record-status")).to_have_text("待发放")
     assert StockLevel.objects.get(item=pens).quantity == 15
+
+
+def test_the_storekeeper_edits_a_catalogue_entry(browser_page, login):
+    keeper = UserFactory(username="storekeeper", name="罗小梅", roles=["storekeeper"])
+    store = Store.objects.create(name="一号库房")
+    paper = Item.objects.create(name="复印纸", spec="A4 70g", unit="包", threshold=2)
+    services.stock_receive(store=store, lines=[Line(paper, 10)], by=keeper)
+
+    page = browser_page()
+    login(page, keeper)
+    page.goto("/supplies/")
+    page.locator("#stock-list").get_by_role("link", name="复印纸").click()
+    page.get_by_label("库存预警值").fill("-3")
+    page.get_by_role("button", name="保存").click()
+    expect(page.locator("#item-form")).to_be_visible()  # refused, the form again
+    page.get_by_label("库存预警值").fill("20")
+    page.get_by_label("单位").fill("箱")
+    page.get_by_label("在用").uncheck()
+    page.get_by_role("button", name="保存").click()
+    row = page.locator("#stock-list tr[data-item='复印纸']")
+    expect(row).to_contain_text("已停用")
+    expect(row).to_contain_text("箱")
+    paper.refresh_from_db()
+    assert (paper.threshold, paper.active) == (20, False)
