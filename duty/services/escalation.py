@@ -38,11 +38,14 @@ def chain_people(incident: Incident) -> list[list]:
         .first()
     )
     directors = list(users_with_role(Role.DIRECTOR).order_by("pk"))
-    found = {LEADER: [leader.person] if leader else [], DIRECTOR: directors}
-    levels = []
+    # A shift nobody leads: the director stands in, so even a 一般 incident reaches someone.
+    found = {LEADER: [leader.person] if leader else directors, DIRECTOR: directors}
+    levels, alerted = [], {incident.reported_by_id}
     for level in CHAINS[incident.severity]:
-        people = [p for role in level for p in found[role] if p.pk != incident.reported_by_id]
-        levels.append(list({p.pk: p for p in people}.values()))
+        people = [p for role in level for p in found[role] if p.pk not in alerted]
+        people = list({p.pk: p for p in people}.values())
+        alerted.update(p.pk for p in people)
+        levels.append(people)  # an empty level (all told already) is passed over at once
     return levels
 
 

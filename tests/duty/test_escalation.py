@@ -131,6 +131,21 @@ def test_a_shift_without_a_leader_alerts_the_director_at_once(time_machine, offi
     assert _told(incident) == ["director"]
 
 
+def test_a_general_incident_on_a_shift_without_a_leader_reaches_the_director(
+    time_machine, officer, director
+):
+    """一般 goes to the shift's leader only; with nobody leading, the director stands in
+    (it reached nobody before), told once, not again as the next level."""
+    from tests.duty.factories import assign, shift_running_now
+
+    lonely = shift_running_now()
+    assign(lonely, officer, "officer")
+    time_machine.move_to(lonely.starts_at + timedelta(hours=1), tick=False)
+    for grade in ("general", "major"):
+        incident = _report(lonely, officer, grade)
+        assert _told(incident) == ["director"], grade
+
+
 def test_old_grades_are_mapped():
     from importlib import import_module
 
