@@ -52,3 +52,41 @@ def test_header_search_finds_a_term_in_four_kinds(browser_page, login, director,
     ).click()
     expect(page).to_have_url(re.compile(r"/documents/incoming/\?q="))
     expect(page.locator("main")).to_contain_text("关于召开防汛工作会议的通知")
+
+
+def test_staff_find_a_published_public_activity_of_the_leaders_but_not_an_internal_one(
+    browser_page, login, clerk, staff
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from schedule import services
+    from schedule.models import Entry, Leader, Visibility
+    from schedule.selectors import week_of
+    from tests.factories import UserFactory
+
+    leader = Leader.objects.create(user=UserFactory(username="wangxz", name="王县长"), order=1)
+    start = timezone.now().replace(microsecond=0)
+    for title, visibility in [("乡村振兴调研", Visibility.PUBLIC), ("防汛检查调研", "internal")]:
+        Entry.objects.create(
+            leader=leader,
+            title=title,
+            place="城关镇",
+            start=start,
+            end=start + datetime.timedelta(hours=1),
+            visibility=visibility,
+            created_by=clerk,
+        )
+    services.week_publish(monday=week_of(timezone.localdate(start)), by=clerk)
+
+    page = browser_page()
+    login(page, staff)
+    box = page.get_by_role("searchbox", name="全站搜索")
+    box.fill("城关镇")
+    box.press("Enter")
+    section = page.locator("#search-results section[data-kind='schedule']")
+    expect(section).to_contain_text("乡村振兴调研")
+    expect(section).not_to_contain_text("防汛检查调研")
+    section.get_by_role("link", name=re.compile("乡村振兴调研")).click()
+    expect(page.locator("body")).to_contain_text("乡村振兴调研")
