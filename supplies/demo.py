@@ -62,6 +62,10 @@ def seed(log) -> None:
         items[name, spec], _c = Item.objects.get_or_create(
             name=name, spec=spec, defaults={"unit": unit, "threshold": threshold}
         )
+    # A catalogue entry no longer stocked: kept for its history, not offered on requests.
+    Item.objects.get_or_create(
+        name="传真纸", spec="216mm×30m", defaults={"unit": "卷", "threshold": 0, "active": False}
+    )
     paper, pens = items["复印纸", "A4 70g 500张"], items["签字笔", "0.5mm 黑色"]
     ink, notebooks = items["墨盒", "HP 803 黑色"], items["笔记本", "B5 80页"]
 

@@ -3,7 +3,7 @@ import pytest
 from office import demo as office_demo
 from office.models import Notification
 from supplies import demo
-from supplies.models import Asset, AssetTransfer, Movement, Purchase, Repair, Requisition
+from supplies.models import Asset, AssetTransfer, Item, Movement, Purchase, Repair, Requisition
 
 pytestmark = pytest.mark.django_db
 
@@ -24,3 +24,4 @@ def test_the_demo_has_every_state_low_stock_a_transfer_and_an_open_repair_and_ru
     assert Movement.objects.filter(kind="adjustment", quantity=-7).exists()
     assert AssetTransfer.objects.exists()
     assert Repair.objects.filter(status="open").exists()
+    assert Item.objects.filter(active=False).exists()  # an entry out of use
