@@ -86,3 +86,8 @@ def test_seed_demo_twice_changes_nothing(db):
     ]:
         assert User.objects.get(username=username).has_role(role)
     assert not User.objects.get(username="staff").groups.exists()
+    # The drill is seeded last (seed_last): its list holds the staff on duty, not only visitors.
+    from reception.models import RollCall
+
+    sections = set(RollCall.objects.get().entries.values_list("section", flat=True))
+    assert len(sections) >= 2, sections  # visitors and the staff on duty

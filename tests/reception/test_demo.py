@@ -16,6 +16,8 @@ def test_seed_is_idempotent_and_covers_the_week():
     counts = (Visit.objects.count(), Visitor.objects.count(), Arrangement.objects.count())
     demo.seed(lambda message: None)
     assert (Visit.objects.count(), Visitor.objects.count(), Arrangement.objects.count()) == counts
+    demo.seed_last(lambda message: None)
+    demo.seed_last(lambda message: None)
     statuses = set(Visit.objects.values_list("status", flat=True))
     assert {"left", "arrived", "expected", "no_show"} <= statuses
     assert Arrangement.objects.filter(status=Arrangement.Status.AWAITING_APPROVAL).exists()
