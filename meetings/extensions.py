@@ -88,6 +88,7 @@ def register() -> None:
             "meeting_room.created": _("Meeting room added"),
             "meeting_room.changed": _("Meeting room changed"),
             "meeting_room.deactivated": _("Meeting room taken out of use"),
+            "meeting_room.door_renewed": _("Door display address renewed"),
             "meeting.recorded_afterwards": _("Meeting recorded afterwards"),
             "meeting.room_requested": _("Room booking awaiting approval"),
             "meeting.room_refused": _("Room booking refused"),

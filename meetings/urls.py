@@ -12,6 +12,7 @@ urlpatterns = [
     path("rooms/new/", views.room_edit, name="room_create"),
     path("rooms/<int:pk>/", views.room_edit, name="room_edit"),
     path("rooms/<int:pk>/deactivate/", views.room_deactivate, name="room_deactivate"),
+    path("rooms/<int:pk>/door/renew/", views.room_door_renew, name="room_door_renew"),
     path("rooms/<int:pk>/door/<str:token>/", views.room_door, name="room_door"),
     path("afterwards/", views.meeting_record_afterwards, name="record_afterwards"),
     path("<int:pk>/", views.meeting_detail, name="detail"),

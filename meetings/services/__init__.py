@@ -8,7 +8,7 @@ from .details import MeetingData
 from .guests import meeting_guests_preregister
 from .materials import material_add, material_remove
 from .minutes import ResolutionData, minutes_approve, minutes_return, minutes_save, minutes_submit
-from .rooms import room_deactivate, room_save
+from .rooms import room_deactivate, room_door_renew, room_save
 from .scheduling import meeting_create, meeting_mark_held, meeting_schedule, meeting_update
 from .series import series_cancel, series_gaps, series_readd
 
@@ -32,6 +32,7 @@ __all__ = [
     "minutes_save",
     "minutes_submit",
     "room_deactivate",
+    "room_door_renew",
     "room_save",
     "series_cancel",
     "series_gaps",

@@ -12,7 +12,7 @@ from office.i18n import Message
 from office.services import audit, notify
 
 from .. import permissions as perms
-from ..models import Meeting, Room
+from ..models import Meeting, Room, new_sign_in_token
 
 
 @transaction.atomic
@@ -22,6 +22,18 @@ def room_save(*, room: Room, by) -> Room:
     created = room.pk is None
     room.save()
     audit(actor=by, verb="meeting_room.created" if created else "meeting_room.changed", target=room)
+    return room
+
+
+@transaction.atomic
+def room_door_renew(*, room_id: int, by) -> Room:
+    """A new secret address for the room's door display; the old one stops working at once
+    (a tablet lost or replaced, the address passed round)."""
+    require_actor(perms.can_manage_rooms(by))
+    room = Room.objects.select_for_update().get(pk=room_id)
+    room.display_token = new_sign_in_token()
+    room.save(update_fields=["display_token"])
+    audit(actor=by, verb="meeting_room.door_renewed", target=room)
     return room
 
 

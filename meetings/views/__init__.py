@@ -13,7 +13,7 @@ from .meetings import (
     meeting_schedule,
 )
 from .minutes import minutes_approve, minutes_page, minutes_pdf, minutes_return
-from .rooms import board, room_deactivate, room_edit, room_list
+from .rooms import board, room_deactivate, room_door_renew, room_edit, room_list
 from .series import meeting_record_afterwards, room_booking_decide, series_readd
 from .signin import sign_in, sign_in_screen
 
@@ -39,6 +39,7 @@ __all__ = [
     "minutes_return",
     "room_booking_decide",
     "room_deactivate",
+    "room_door_renew",
     "room_door",
     "room_edit",
     "room_list",

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from office.params import date_param
 from office.views.actions import action
@@ -104,6 +105,23 @@ def room_edit(request, pk: int | None = None):
             reverse("meetings:room_deactivate", args=[room.pk]) if asks else "meetings:rooms"
         ),
         page=lambda form: render(request, "meetings/room_form.html", {"form": form, "room": room}),
+    )
+
+
+@require_POST
+def room_door_renew(request, pk: int):
+    """The room list's 更换地址: the door display's old address stops working."""
+    room = get_object_or_404(Room, pk=pk)
+    return action(
+        request,
+        allowed=permissions.can_manage_rooms(request.user),
+        perform=lambda data: services.room_door_renew(room_id=room.pk, by=request.user),
+        success=_(
+            "The door display of %(room)s has a new address; the old one no longer works. "
+            "Open the new one on the tablet at the door."
+        )
+        % {"room": room},
+        redirect_to="meetings:rooms",
     )
 
 

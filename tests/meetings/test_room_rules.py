@@ -134,6 +134,25 @@ def test_door_page_shows_now_and_next_without_titles_and_needs_its_token(client,
     assert client.get(reverse("meetings:room_door", args=[room.pk, "wrong"])).status_code == 404
 
 
+def test_a_new_door_address_retires_the_old_one(client, client_for, clerk, staff):
+    """A tablet lost or the address passed round: the clerk's 新地址 on the room list."""
+    from office.models import AuditEvent
+
+    room = RoomFactory()
+    old = reverse("meetings:room_door", args=[room.pk, room.display_token])
+    renew = reverse("meetings:room_door_renew", args=[room.pk])
+    assert client_for(staff).post(renew).status_code == 403
+    assert client.get(old).status_code == 200
+    answer = client_for(clerk).post(renew, follow=True)
+    assert "旧地址即刻失效" in answer.content.decode()
+    room.refresh_from_db()
+    assert client.get(old).status_code == 404
+    fresh = reverse("meetings:room_door", args=[room.pk, room.display_token])
+    assert client.get(fresh).status_code == 200 and fresh in answer.content.decode()
+    assert AuditEvent.objects.filter(verb="meeting_room.door_renewed", actor=clerk).exists()
+    assert client_for(clerk).get(renew).status_code == 405
+
+
 # query counts of the new pages: they do not grow with meetings
 
 
