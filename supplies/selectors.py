@@ -14,7 +14,7 @@ from django.db.models import (
     QuerySet,
     Sum,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 
 from office.models import ApprovalStep
 
@@ -73,6 +73,15 @@ def stock_list(*, q: str = "", store=None) -> QuerySet[StockLevel]:
     if q:
         levels = levels.filter(Q(item__name__icontains=q) | Q(item__spec__icontains=q))
     return levels.order_by("store__order", "store__name", "item__name", "item__spec")
+
+
+def catalogue(*, q: str = "") -> QuerySet[Item]:
+    """Every catalogue entry, in use or not, with its stock summed over the stores (one query):
+    an entry nobody has received yet is found here, not on the stock list."""
+    items = Item.objects.annotate(in_stock=Coalesce(Sum("levels__quantity"), 0))
+    if q:
+        items = items.filter(Q(name__icontains=q) | Q(spec__icontains=q))
+    return items.order_by("-active", "name", "spec")
 
 
 def items_search(user, term: str):

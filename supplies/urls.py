@@ -7,6 +7,7 @@ app_name = "supplies"
 urlpatterns = [
     path("", views.index, name="index"),
     path("receive/", views.stock_receive, name="receive"),
+    path("items/", views.item_list, name="items"),
     path("items/new/", views.item_create, name="item_create"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("requisitions/", views.requisition_list, name="requisitions"),

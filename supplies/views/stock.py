@@ -85,6 +85,16 @@ def stock_receive(request):
     )
 
 
+def item_list(request):
+    """The storekeeper's catalogue (物品目录): every entry, with or without stock, to edit."""
+    if not permissions.may_keep_stock(request.user):
+        raise PermissionDenied
+    q = text_param(request, "q", max_length=50)
+    page = paginate(request, selectors.catalogue(q=q), 50)
+    context = {"page": page, "q": q, "query": urlencode({"q": q})}
+    return render(request, "supplies/item_list.html", context)
+
+
 def item_create(request):
     form = ItemForm(request.POST or None)
     return action(
@@ -93,7 +103,7 @@ def item_create(request):
         form=form,
         perform=lambda data: services.item_save(item=form.instance, by=request.user),
         success=_("Saved."),
-        redirect_to="supplies:index",
+        redirect_to="supplies:items",
         page=lambda form: render(request, "supplies/asset_form.html", {"form": form, "item": True}),
     )
 

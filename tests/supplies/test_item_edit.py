@@ -88,3 +88,30 @@ def test_an_item_out_of_use_is_not_offered_on_a_requisition(paper, pens, storeke
     )
     offered = list(RequisitionForm().fields["item_1"].queryset)
     assert pens in offered and paper not in offered
+
+
+def test_the_catalogue_lists_entries_without_stock_for_the_storekeeper_only(
+    stocked, paper, storekeeper, staff, client_for, settings, django_assert_max_num_queries
+):
+    """An entry nobody has received yet is on no stock list: the catalogue (物品目录) finds it,
+    with its stock summed over the stores, in a constant number of queries."""
+    settings.LANGUAGE_CODE = "zh-hans"
+    client = client_for(storekeeper)
+    created = client.post(
+        reverse("supplies:item_create"),
+        {"name": "档案盒", "spec": "A4 5cm", "unit": "个", "threshold": "20"},
+    )
+    assert created.status_code == 302 and created.url == reverse("supplies:items")
+    boxes = Item.objects.get(name="档案盒")
+    stock = client.get(reverse("supplies:index")).content.decode()
+    assert "档案盒" not in stock
+    for extra in range(2):
+        Item.objects.create(name=f"订书钉{extra}", unit="盒")
+        with django_assert_max_num_queries(12):
+            page = client.get(reverse("supplies:items")).content.decode()
+    assert "物品目录" in page and reverse("supplies:item_edit", args=[boxes.pk]) in page
+    assert "档案盒" in page and paper.name in page
+    found = client.get(reverse("supplies:items"), {"q": "档案"}).content.decode()
+    assert "档案盒" in found and paper.name not in found
+    assert client_for(staff).get(reverse("supplies:items")).status_code == 403
+    assert "物品目录" not in client_for(staff).get(reverse("supplies:index")).content.decode()
