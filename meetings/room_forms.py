@@ -47,14 +47,21 @@ class RoomForm(forms.ModelForm):
 
 
 class RoomDeactivateForm(forms.Form):
-    CANCEL, KEEP = "cancel", "keep"
+    CANCEL, MOVE, KEEP = "cancel", "move", "keep"
     decision = forms.ChoiceField(
         label=_("What happens to its upcoming meetings?"),
         choices=[
+            (MOVE, _("Move them to another room and tell everyone invited")),
             (CANCEL, _("Cancel them and tell everyone invited")),
             (KEEP, _("Keep them; the room only takes no new bookings")),
         ],
         widget=forms.RadioSelect,
+    )
+    move_to = forms.ModelChoiceField(
+        label=_("Move to"),
+        queryset=Room.objects.none(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select mb-3"}),
     )
     reason = forms.CharField(
         label=_("Reason given to the people invited"),
@@ -63,8 +70,18 @@ class RoomDeactivateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def __init__(self, *args, room=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        rooms = Room.objects.filter(active=True).order_by("order", "name")
+        self.fields["move_to"].queryset = rooms.exclude(pk=room.pk) if room else rooms
+        self.fields["move_to"].label_from_instance = lambda each: (
+            _("%(room)s (%(seats)s seats)") % {"room": each, "seats": each.capacity}
+        )
+
     def clean(self):
         data = super().clean()
         if data.get("decision") == self.CANCEL and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Please say why the meetings are cancelled."))
+        if data.get("decision") == self.MOVE and not data.get("move_to"):
+            self.add_error("move_to", _("Choose the room the meetings move to."))
         return data

@@ -72,9 +72,12 @@ def upcoming_meetings(room: Room):
 
 
 @transaction.atomic
-def room_deactivate(*, room_id: int, by, cancel_meetings: bool, reason: str = "") -> int:
+def room_deactivate(
+    *, room_id: int, by, cancel_meetings: bool, reason: str = "", move_to: Room | None = None
+) -> int:
     """The room takes no more bookings; its upcoming meetings are cancelled with notice to
-    everyone invited (and their guests' visits), or kept; returns how many were cancelled."""
+    everyone invited (and their guests' visits), moved to `move_to` (all or none, everyone
+    invited told), or kept; returns how many were cancelled or moved."""
     from .cancelling import cancel_locked
 
     require_actor(perms.can_manage_rooms(by))
@@ -84,19 +87,80 @@ def room_deactivate(*, room_id: int, by, cancel_meetings: bool, reason: str = ""
         raise DomainError(_("Please say why the meetings are cancelled; everyone invited is told."))
     room.active = False
     room.save(update_fields=["active"])
-    cancelled = 0
+    changed = 0
     if cancel_meetings:
         text = _("%(room)s is no longer available: %(reason)s") % {"room": room, "reason": reason}
         for meeting in upcoming_meetings(room).select_for_update(of=("self",)):
             cancel_locked(meeting, by=by, reason=text)
-            cancelled += 1
+            changed += 1
+    elif move_to is not None:
+        changed = _move_all(room, move_to, by=by)
     audit(
         actor=by,
         verb="meeting_room.deactivated",
         target=room,
-        data={"reason": reason, "cancelled": cancelled},
+        data={
+            "reason": reason,
+            "cancelled" if cancel_meetings else "moved": changed,
+            "moved_to": move_to.pk if move_to is not None and not cancel_meetings else None,
+        },
     )
-    return cancelled
+    return changed
+
+
+def _move_all(room: Room, target: Room, *, by) -> int:
+    """Every upcoming meeting of `room` into `target`, or none: the first that cannot move
+    stops it with a message naming the meeting (the caller's transaction keeps nothing)."""
+    from . import invitations
+    from .clashes import hold_room
+
+    target = Room.objects.select_for_update().get(pk=target.pk)
+    if target.pk == room.pk or not target.active:
+        raise DomainError(_("%(room)s cannot be booked.") % {"room": target})
+    if target.needs_approval and not perms.may_approve_booking(by, target):
+        raise DomainError(
+            _("%(room)s needs its approver's approval; ask them, or choose another room.")
+            % {"room": target}
+        )
+    hold_room(target.pk)
+    meetings = list(
+        upcoming_meetings(room).select_for_update(of=("self",)).prefetch_related("attendances")
+    )
+    for meeting in meetings:
+        when = f"{timezone.localtime(meeting.start):%m-%d %H:%M}"
+        if meeting.status == Meeting.Status.AWAITING_ROOM:
+            raise DomainError(
+                _("%(meeting)s (%(when)s) awaits approval of its booking: decide it first.")
+                % {"meeting": meeting.title, "when": when}
+            )
+        seats = len(meeting.attendances.all()) + meeting.guests.count()
+        if seats > target.capacity:
+            raise DomainError(
+                _("%(meeting)s (%(when)s) has %(n)s people; %(room)s seats %(seats)s.")
+                % {
+                    "meeting": meeting.title,
+                    "when": when,
+                    "n": seats,
+                    "room": target,
+                    "seats": target.capacity,
+                }
+            )
+        if Meeting.objects.filter(
+            room=target, status__in=Meeting.ACTIVE, start__lt=meeting.end, end__gt=meeting.start
+        ).exists():
+            raise DomainError(
+                _("%(room)s is taken at %(when)s (%(meeting)s): nothing was moved.")
+                % {"room": target, "when": when, "meeting": meeting.title}
+            )
+        meeting.room = target
+        if meeting.status == Meeting.Status.SCHEDULED:
+            meeting.sequence += 1
+        meeting.save(update_fields=["room", "sequence"])
+        audit(actor=by, verb="meeting.changed", target=meeting, data={"room": str(target)})
+        if meeting.status == Meeting.Status.SCHEDULED:
+            people = [a.user for a in meeting.attendances.select_related("user")]
+            invitations.announce_change(meeting, people, by=by)
+    return len(meetings)
 
 
 def room_booking_approved(meeting: Meeting, *, by, chain) -> None:

@@ -125,12 +125,25 @@ def room_door_renew(request, pk: int):
     )
 
 
+def _deactivated_message(room, data, n: int) -> str:
+    if n and data["decision"] == RoomDeactivateForm.MOVE:
+        return _(
+            "%(room)s takes no more bookings; %(n)s meeting(s) moved to %(to)s, everyone "
+            "invited told."
+        ) % {"room": room, "n": n, "to": data["move_to"]}
+    if n and data["decision"] == RoomDeactivateForm.CANCEL:
+        return _(
+            "%(room)s takes no more bookings; %(n)s meeting(s) cancelled, everyone invited told."
+        ) % {"room": room, "n": n}
+    return _("%(room)s takes no more bookings; its meetings are kept.") % {"room": room}
+
+
 def room_deactivate(request, pk: int):
     """Taking a room out of use: its upcoming meetings are listed and the clerk decides."""
     if not permissions.can_manage_rooms(request.user):
         raise PermissionDenied
     room = get_object_or_404(Room, pk=pk)
-    form = RoomDeactivateForm(request.POST or None)
+    form = RoomDeactivateForm(request.POST or None, room=room)
     meetings = list(upcoming_meetings(room))
 
     def page(form):
@@ -146,13 +159,9 @@ def room_deactivate(request, pk: int):
             by=request.user,
             cancel_meetings=data["decision"] == RoomDeactivateForm.CANCEL,
             reason=data["reason"],
+            move_to=data["move_to"] if data["decision"] == RoomDeactivateForm.MOVE else None,
         ),
-        success=lambda n: (
-            _("%(room)s takes no more bookings; %(n)s meeting(s) cancelled, everyone invited told.")
-            % {"room": room, "n": n}
-            if n
-            else _("%(room)s takes no more bookings; its meetings are kept.") % {"room": room}
-        ),
+        success=lambda n: _deactivated_message(room, form.cleaned_data, n),
         redirect_to="meetings:rooms",
         page=page,
     )

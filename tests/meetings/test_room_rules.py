@@ -113,6 +113,59 @@ def test_deactivating_a_room_lists_its_meetings_and_cancels_them(
     assert not room.active and Meeting.objects.get().status == "cancelled"
 
 
+def test_deactivating_a_room_moves_its_meetings_to_another_room(
+    client_for, meeting_data, clerk, staff, room
+):
+    """Closed for renovation: every upcoming meeting moves, everyone invited hears of it."""
+    from tests.meetings.factories import at
+
+    from office.models import Notification
+
+    hall = RoomFactory(name="第二会议室", capacity=30)
+    [first] = services.meeting_create(data=meeting_data(), by=clerk)
+    [second] = services.meeting_create(
+        data=meeting_data(title="专题会", start=at(1, 14), end=at(1, 15)), by=clerk
+    )
+    url = reverse("meetings:room_deactivate", args=[room.pk])
+    client = client_for(clerk)
+    page = client.get(url).content.decode()
+    assert "第二会议室（30座）" in page and f'value="{room.pk}"' not in page
+    missing = client.post(url, {"decision": "move"})
+    assert missing.status_code == 200 and "请选择会议改在哪个会议室" in missing.content.decode()
+    done = client.post(url, {"decision": "move", "move_to": hall.pk}, follow=True)
+    assert "2个会议已改到" in done.content.decode()
+    room.refresh_from_db()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert not room.active and first.room == hall == second.room
+    assert first.status == second.status == "scheduled" and first.sequence == 1
+    told = Notification.objects.filter(kind="meetings.changed", recipient=staff)
+    assert told.count() == 2
+
+
+@pytest.mark.parametrize("obstacle", ["clash", "seats"])
+def test_a_move_that_cannot_take_every_meeting_moves_none(
+    client_for, meeting_data, clerk, director, room, obstacle
+):
+    from tests.meetings.factories import at
+
+    hall = RoomFactory(name="小会议室", capacity=2 if obstacle == "seats" else 30)
+    [meeting] = services.meeting_create(data=meeting_data(), by=clerk)
+    if obstacle == "clash":
+        services.meeting_create(
+            data=meeting_data(title="党组会", room=hall, start=at(1, 10), end=at(1, 11)),
+            by=director,
+        )
+    url = reverse("meetings:room_deactivate", args=[room.pk])
+    answer = client_for(clerk).post(url, {"decision": "move", "move_to": hall.pk}).content
+    text = answer.decode()
+    expected = "已被占用" if obstacle == "clash" else "只有2个座位"
+    assert expected in text and "主任办公会" in text, text[-3000:]
+    room.refresh_from_db()
+    meeting.refresh_from_db()
+    assert room.active and meeting.room == room and meeting.sequence == 0
+
+
 def test_deactivating_a_room_can_keep_its_meetings(meeting_data, clerk, room):
     services.meeting_create(data=meeting_data(), by=clerk)
     assert services.room_deactivate(room_id=room.pk, by=clerk, cancel_meetings=False) == 0
