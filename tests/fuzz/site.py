@@ -12,6 +12,7 @@ from django.urls.exceptions import Resolver404
 
 from office.models import User
 
+from . import records
 from .pages import Form, query_names, read_page
 
 # The demo accounts, one per role, and staff with none.
@@ -107,6 +108,7 @@ def build_base_data() -> list[str]:
     from reception.services import roll_call_start
 
     made.append(roll_call_start(by=User.objects.get(username="reception")))
+    made += records.all_records()
     return [record.get_absolute_url() for record in made]
 
 
