@@ -68,10 +68,12 @@ def series_gaps(meeting: Meeting) -> list[datetime.date]:
     return gaps
 
 
-def series_readd(*, meeting_id: int, day: datetime.date, by) -> Meeting:
+def series_readd(*, meeting_id: int, day: datetime.date | None, by) -> Meeting:
     """Book a skipped week of the series again, like the occurrence it copies."""
     template = Meeting.objects.select_related("room", "chair", "recorder").get(pk=meeting_id)
     require_actor(perms.may_run(by, template))
+    if day is None:  # no date, or not one
+        raise DomainError(_("Choose a skipped week of this series to book again."))
     if day not in series_gaps(template):
         raise DomainError(
             _("%(date)s is not a skipped week of this series.")

@@ -57,3 +57,14 @@ def test_cancelling_a_meeting_cancels_its_guests_visits(meeting_data, clerk, rec
     assert Notification.objects.filter(
         recipient=receptionist, kind="reception.visit_cancelled"
     ).exists()
+
+
+@pytest.mark.parametrize("day", ["NaN", ""])
+def test_booking_a_week_again_without_a_date_says_so(meeting_data, clerk, client_for, day):
+    meetings = services.meeting_create(data=meeting_data(guests=[]), by=clerk, weeks=3)
+    response = client_for(clerk).post(
+        f"/meetings/{meetings[0].pk}/series/readd/", {"day": day}, follow=True
+    )
+    assert response.status_code == 200
+    assert "请选择该系列中被跳过、要重新预订的周次。" in response.content.decode()
+    assert Meeting.objects.count() == 3
