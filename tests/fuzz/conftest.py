@@ -24,7 +24,19 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker, tmp_path_factory):
+def fuzz_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("fuzz-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_of_the_site(_media_in_tmp, settings, fuzz_media):
+    """The base data's files stay where it saved them (not each test's own empty media), so
+    a request for an attachment by its id finds it."""
+    settings.MEDIA_ROOT = fuzz_media
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker, fuzz_media):
     """The demo data and the crawl of every page, built once, rolled back at the module's end."""
     from .site import build_base_data, explore
 
@@ -32,7 +44,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
         django_db_blocker.unblock(),
         override_settings(
             PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-            MEDIA_ROOT=tmp_path_factory.mktemp("fuzz-media"),
+            MEDIA_ROOT=fuzz_media,
             CELERY_TASK_ALWAYS_EAGER=True,
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         ),
