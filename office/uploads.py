@@ -1,6 +1,7 @@
 """Uploads: size limit, type by content (not only by name), server-made names, served as
 attachments. Apps subclass AttachmentBase and call validate_upload in their forms."""
 
+import logging
 import os
 import uuid
 import xml.etree.ElementTree as ElementTree
@@ -11,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
@@ -212,8 +213,23 @@ class AttachmentBase(models.Model):
         )
 
 
+def open_stored(field_file):
+    """A stored file opened for reading. One missing from storage (media not restored with
+    the database, a disk swapped) is a 404 and an error in the log for the operator, not a
+    500 for the person who clicked."""
+    try:
+        return field_file.open("rb")
+    except FileNotFoundError:
+        logging.getLogger("office.uploads").error("stored file missing: %s", field_file.name)
+        raise Http404(_("The file is missing from storage; the office has been told.")) from None
+
+
+def stored_file_response(field_file, filename: str) -> FileResponse:
+    """A stored file as a download (Content-Disposition: attachment), never rendered inline."""
+    response = FileResponse(open_stored(field_file), as_attachment=True, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def attachment_response(attachment: AttachmentBase) -> FileResponse:
-    """Always a download (Content-Disposition: attachment), never rendered inline."""
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
-    )
+    return stored_file_response(attachment.file, attachment.original_name)

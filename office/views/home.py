@@ -78,8 +78,8 @@ def generated_file(request, pk: int):
 
     export = get_object_or_404(GeneratedFile, pk=pk, owner=request.user)
     if export.status == GeneratedFile.Status.READY and not request.htmx:
-        from django.http import FileResponse
+        from office.uploads import stored_file_response
 
-        return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename)
+        return stored_file_response(export.file, export.filename)
     template = "office/partials/_export_status.html" if request.htmx else "office/export.html"
     return render(request, template, {"export": export})

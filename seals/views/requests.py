@@ -1,6 +1,6 @@
 """用印申请: new, list, page, decide (the seal's chain), withdraw, apply; the files."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +11,7 @@ from office.pagination import paginate
 from office.params import int_param
 from office.pdf import pdf_response
 from office.services.approvals import current_step, may_decide
+from office.uploads import open_stored, stored_file_response
 from office.views.actions import action
 from seals import permissions, selectors, services
 from seals.forms import DecisionForm, RequestForm
@@ -146,7 +147,7 @@ def sealed_pdf(request, pk):
     use = getattr(seal_request, "use", None)
     if use is None or not use.sealed_pdf:
         raise Http404
-    with use.sealed_pdf.open("rb") as handle:
+    with open_stored(use.sealed_pdf) as handle:
         pdf = handle.read()
     document = seal_request.document
     name = f"{document.number or document.title}（盖章）.pdf"
@@ -158,8 +159,4 @@ def request_upload(request, pk):
     seal_request = _request(request, pk)
     if not seal_request.upload:
         raise Http404
-    response = FileResponse(
-        seal_request.upload.open("rb"), as_attachment=True, filename=seal_request.upload_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file_response(seal_request.upload, seal_request.upload_name)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from office.params import month_or_404
 from office.pdf import pdf_response
+from office.uploads import open_stored
 
 from .. import conf
 from .. import permissions as perms
@@ -93,5 +94,5 @@ def circular_pdf(request, year: int, month: int):
     if circular.status != Circular.Status.READY or not circular.file:
         messages.info(request, _("The circular is still being prepared."))
         return redirect(reverse("supervision:statistics") + "#circulars")
-    with circular.file.open("rb") as handle:
+    with open_stored(circular.file) as handle:
         return pdf_response(handle.read(), circular.filename)

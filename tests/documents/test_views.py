@@ -69,6 +69,10 @@ def test_clerk_registers_with_a_scanned_attachment(clerk, client_for):
     download = client_for(clerk).get(attachment.get_absolute_url())
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
+    # media not restored with the database: a 404 that says so, not a 500
+    attachment.file.storage.delete(attachment.file.name)
+    missing = client_for(clerk).get(attachment.get_absolute_url())
+    assert missing.status_code == 404
 
 
 @pytest.mark.parametrize(

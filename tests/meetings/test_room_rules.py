@@ -117,9 +117,8 @@ def test_deactivating_a_room_moves_its_meetings_to_another_room(
     client_for, meeting_data, clerk, staff, room
 ):
     """Closed for renovation: every upcoming meeting moves, everyone invited hears of it."""
-    from tests.meetings.factories import at
-
     from office.models import Notification
+    from tests.meetings.factories import at
 
     hall = RoomFactory(name="第二会议室", capacity=30)
     [first] = services.meeting_create(data=meeting_data(), by=clerk)
