@@ -12,6 +12,7 @@ from office.i18n import Message
 from office.services import audit, notify
 
 from .. import permissions as perms
+from .. import selectors
 from ..models import Meeting, Room, new_sign_in_token
 
 
@@ -124,7 +125,9 @@ def _move_all(room: Room, target: Room, *, by) -> int:
         )
     hold_room(target.pk)
     meetings = list(
-        upcoming_meetings(room).select_for_update(of=("self",)).prefetch_related("attendances")
+        upcoming_meetings(room)
+        .select_for_update(of=("self",))
+        .prefetch_related("attendances__user", "guests")
     )
     for meeting in meetings:
         when = f"{timezone.localtime(meeting.start):%m-%d %H:%M}"
@@ -133,7 +136,8 @@ def _move_all(room: Room, target: Room, *, by) -> int:
                 _("%(meeting)s (%(when)s) awaits approval of its booking: decide it first.")
                 % {"meeting": meeting.title, "when": when}
             )
-        seats = len(meeting.attendances.all()) + meeting.guests.count()
+        people = [attendance.user for attendance in meeting.attendances.all()]
+        seats = len(people) + len(meeting.guests.all())
         if seats > target.capacity:
             raise DomainError(
                 _("%(meeting)s (%(when)s) has %(n)s people; %(room)s seats %(seats)s.")
@@ -145,9 +149,7 @@ def _move_all(room: Room, target: Room, *, by) -> int:
                     "seats": target.capacity,
                 }
             )
-        if Meeting.objects.filter(
-            room=target, status__in=Meeting.ACTIVE, start__lt=meeting.end, end__gt=meeting.start
-        ).exists():
+        if selectors.conflicts(room=target, start=meeting.start, end=meeting.end).exists():
             raise DomainError(
                 _("%(room)s is taken at %(when)s (%(meeting)s): nothing was moved.")
                 % {"room": target, "when": when, "meeting": meeting.title}
@@ -158,7 +160,6 @@ def _move_all(room: Room, target: Room, *, by) -> int:
         meeting.save(update_fields=["room", "sequence"])
         audit(actor=by, verb="meeting.changed", target=meeting, data={"room": str(target)})
         if meeting.status == Meeting.Status.SCHEDULED:
-            people = [a.user for a in meeting.attendances.select_related("user")]
             invitations.announce_change(meeting, people, by=by)
     return len(meetings)
 
