@@ -25,7 +25,10 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         bound = (self.requested + LOOKAHEAD_PAGES - 1) * self.per_page
-        counted = self.object_list[: bound + 1].count()
+        rows = self.object_list
+        if hasattr(rows, "order_by"):  # which rows are first does not change how many there are
+            rows = rows.order_by()
+        counted = rows[: bound + 1].count()
         self._exact = counted <= bound
         return min(counted, bound)
 

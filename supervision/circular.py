@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from .assessment import assessment_for
 from .models import Task, local_today
-from .sources import restricted_source
 from .statistics import OFFICE_WIDE, month_start, statistics_for
 
 
@@ -17,7 +16,9 @@ def circular_context(first: datetime.date) -> dict:
     Office-wide: only supervisors and the director may see a circular."""
     next_month = month_start(first, back=-1)
     # Shared with every overseer: an item from a 秘密/机密 source is counted, never named.
-    scoped = Task.objects.exclude(restricted_source()).select_related("owner", "owner_department")
+    scoped = Task.objects.filter(source_restricted=False).select_related(
+        "owner", "owner_department"
+    )
     items = list(
         scoped.filter(deadline__gte=first, deadline__lt=next_month)
         .exclude(status=Task.Status.CANCELLED)

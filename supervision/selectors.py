@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from office.roles import has_role
 
 from .models import Task, deadline_light
-from .sources import opens_source, register_source, restricted_source
+from .sources import opens_source, register_source
 
 # register_source: for the source apps' extensions.py; deadline_light, light_label: the
 # traffic-light rule for other apps' deadlines (petitions), so there is one rule.
@@ -48,7 +48,7 @@ def tasks_for(user) -> QuerySet[Task]:
         return Task.objects.none()
     people = Q() if sees_all(user) else _involved(user)
     return Task.objects.filter(
-        (people & ~restricted_source()) | opens_source(user) | _handling(user)
+        (people & Q(source_restricted=False)) | opens_source(user, Task.objects) | _handling(user)
     )
 
 

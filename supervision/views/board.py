@@ -1,6 +1,6 @@
 """The board (督办台账): every item the user may see, filtered, with its light."""
 
-from django.db.models import Case, Count, F, OuterRef, Subquery, When
+from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -11,7 +11,7 @@ from office.views.actions import action
 from .. import permissions as perms
 from ..filters import PRIMARY_FILTERS, TaskFilter
 from ..forms import TaskForm
-from ..models import Note, Task
+from ..models import Note, board_order
 from ..selectors import board_for
 from ..services import task_create_from
 
@@ -21,9 +21,7 @@ PAGE_SIZE = 50
 def index(request):
     """Filters in the query string (bookmarkable); htmx swaps only the results."""
     filters = TaskFilter(request.GET or None, queryset=board_for(request.user))
-    # Open items first, soonest deadline on top; finished ones after, newest first.
-    open_deadline = Case(When(status__in=Task.OPEN, then=F("deadline")))
-    tasks = filters.qs.order_by(open_deadline.asc(nulls_last=True), F("deadline").desc(), "-pk")
+    tasks = filters.qs.order_by(*board_order())
     chases = (
         Note.objects.filter(task=OuterRef("pk"), kind=Note.Kind.CHASE)
         .order_by()

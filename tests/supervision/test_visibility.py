@@ -97,3 +97,20 @@ def test_a_supervisor_cannot_chase_or_instruct_a_secret_sourced_item(supervisor,
     with pytest.raises(NotAllowed):
         note_add(task_id=secret_item.pk, by=supervisor, kind="comment", text="意见")
     assert not Note.objects.exists()
+
+
+def test_an_item_keeps_whether_its_source_is_restricted(secret_item, clerk, staff, other_staff):
+    # Issue 17: every scoped query reads this column instead of a subquery over the 秘密/机密
+    # documents; it is set when the item is made (service, split or factory alike).
+    assert secret_item.source_restricted
+    plain = _from(IncomingFactory(title="一般来文", registered_by=clerk), owner=staff)
+    assert not plain.source_restricted
+    from supervision.services import task_split
+
+    part = {"owner": other_staff, "title": "分解", "deadline": secret_item.deadline}
+    [child] = task_split(task_id=secret_item.pk, by=staff, parts=[part])
+    assert child.source_restricted
+
+
+def test_the_scoped_query_reads_the_flag(supervisor):
+    assert '"supervision_task"."source_restricted"' in str(tasks_for(supervisor).query)
