@@ -16,4 +16,7 @@ class OfficeConfig(AppConfig):
         from .roles import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="office.sync_role_permissions")
+        from .datacache import install_triggers
+
+        post_migrate.connect(install_triggers, sender=self, dispatch_uid="office.data_version")
         extensions.register()

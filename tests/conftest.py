@@ -25,6 +25,15 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    # office.datacache keys by the database's write counter, which a rolled-back test does
+    # not wind back: each test starts with nothing kept, as a fresh worker does.
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Every role fixture hashes "demo12345"; PBKDF2 costs seconds per test on 2 cores.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -3,12 +3,15 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from office import datacache
 from office.params import date_param
 from office.views.actions import action
 
@@ -25,10 +28,29 @@ def _midnight(day: datetime.date) -> datetime.datetime:
 
 
 def board(request):
-    """Who has which room when: rooms down, days (or hours) across."""
+    """Who has which room when: rooms down, days (or hours) across.
+
+    A busy week is hundreds of blocks: the rendered board is kept until the next write to
+    the database or the next minute (office.datacache)."""
     view = "day" if request.GET.get("view") == "day" else "week"
     day = date_param(request, "date", timezone.localdate())
     first = day if view == "day" else day - datetime.timedelta(days=day.weekday())
+    board_html = datacache.rendered(
+        request,
+        f"meetings.board:{view}:{day}",
+        "meetings/partials/_board.html",
+        lambda: _board(request, view, day, first),
+    )
+    if request.htmx:
+        return HttpResponse(board_html)
+    context = {
+        "board_html": mark_safe(board_html),  # noqa: S308 - our own rendering
+        "can_manage": permissions.can_manage_rooms(request.user),
+    }
+    return render(request, "meetings/board.html", context)
+
+
+def _board(request, view: str, day: datetime.date, first: datetime.date) -> dict:
     days = [first] if view == "day" else [first + datetime.timedelta(days=i) for i in range(7)]
     start, end = _midnight(days[0]), _midnight(days[-1] + datetime.timedelta(days=1))
     rooms = list(Room.objects.filter(active=True))
@@ -39,23 +61,18 @@ def board(request):
         key = (booking.room_id, local_start.date())
         if key in cells:
             cells[key].append(_block(booking, local_start, timezone.localtime(booking.end)))
-    rows = [(room, [(d, cells[(room.pk, d)]) for d in days]) for room in rooms]
     step = datetime.timedelta(days=1 if view == "day" else 7)
-    context = {
+    return {
         "view": view,
         "day": day,
         "days": days,
-        "rows": rows,
+        "rows": [(room, [(d, cells[(room.pk, d)]) for d in days]) for room in rooms],
         "previous": first - step,
         "next": first + step,
         "today": timezone.localdate(),
         "hours": list(range(DAY_STARTS, DAY_ENDS)),
-        "can_manage": permissions.can_manage_rooms(request.user),
         "create_url": reverse("meetings:create"),
     }
-    if request.htmx:
-        return render(request, "meetings/partials/_board.html", context)
-    return render(request, "meetings/board.html", context)
 
 
 def _block(booking, start, end) -> dict:

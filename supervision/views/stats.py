@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from office import datacache
 from office.params import month_or_404
 from office.pdf import pdf_response
 from office.uploads import open_stored
@@ -43,9 +45,15 @@ def _circulars_context(user) -> dict:
 
 def statistics(request):
     month = _month(request.GET.get("month"))
-    stats = statistics_for(request.user, month=month)
     assessed = month or month_start(local_today(), back=1)  # the last month that is over
-    scores = assessment_for(request.user, month=assessed)
+    # Five passes over every item the user sees: kept until the next write (office.datacache).
+    stats, scores = datacache.cached(
+        ("supervision.statistics", request.user.pk, month, assessed, get_language()),
+        lambda: (
+            statistics_for(request.user, month=month),
+            assessment_for(request.user, month=assessed),
+        ),
+    )
     context = {
         "stats": stats,
         "month": month,
