@@ -1,10 +1,13 @@
 """Helpers every documents view uses: form actions, POST actions, pages, PDFs, attachments."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from office import datacache
 from office.pagination import paginate as office_paginate
 from office.pdf import pdf_response, render_pdf
 from office.uploads import attachment_response
@@ -20,9 +23,20 @@ def paginate(request, queryset, per_page: int = PER_PAGE):
     return office_paginate(request, queryset, per_page)
 
 
-def page_or_partial(request, template: str, partial: str, context: dict):
-    """htmx requests (filters, paging) get only the rows; others the whole page."""
-    return render(request, partial if request.htmx else template, context)
+def page_or_partial(request, template: str, partial: str, context: dict, rows):
+    """htmx requests (filters, paging) get only the rows; others the whole page.
+
+    rows() is the queryset of the list; its page, rendered with `partial`, is kept until the
+    next write to the database or the next minute (office.datacache), per user and query."""
+    rows_html = datacache.rendered(
+        request,
+        f"{partial}?{request.GET.urlencode()}",
+        partial,
+        lambda: {"page": paginate(request, rows())},
+    )
+    if request.htmx:
+        return HttpResponse(rows_html)
+    return render(request, template, {**context, "rows": mark_safe(rows_html)})  # noqa: S308
 
 
 def form_action(

@@ -29,7 +29,6 @@ from .common import (
     document_pdf,
     form_action,
     page_or_partial,
-    paginate,
 )
 
 
@@ -40,12 +39,12 @@ def _document(request, pk: int) -> IncomingDocument:
 def incoming_list(request):
     form = FilterForm(request.GET or None, statuses=IncomingDocument.Status.choices)
     filters = form.filters() if request.GET else {}
-    page = paginate(request, selectors.incoming_list(request.user, filters))
     return page_or_partial(
         request,
         "documents/incoming_list.html",
         "documents/partials/_incoming_rows.html",
-        {"page": page, "form": form, "can_register": can.can_register(request.user)},
+        {"form": form, "can_register": can.can_register(request.user)},
+        lambda: selectors.incoming_list(request.user, filters),
     )
 
 

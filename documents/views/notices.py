@@ -14,7 +14,7 @@ from .. import selectors, services
 from ..forms import FilterForm, NoticeForm
 from ..models import Notice
 from ..services.notices import audience_of
-from .common import page_or_partial, paginate
+from .common import page_or_partial
 
 
 def _notice(request, pk: int) -> Notice:
@@ -24,12 +24,12 @@ def _notice(request, pk: int) -> Notice:
 def notice_list(request):
     form = FilterForm(request.GET or None, statuses=Notice.Status.choices)
     filters = form.filters() if request.GET else {}
-    page = paginate(request, selectors.notice_list(request.user, filters))
     return page_or_partial(
         request,
         "documents/notice_list.html",
         "documents/partials/_notice_rows.html",
-        {"page": page, "form": form, "can_manage": can.can_manage_notices(request.user)},
+        {"form": form, "can_manage": can.can_manage_notices(request.user)},
+        lambda: selectors.notice_list(request.user, filters),
     )
 
 

@@ -26,7 +26,6 @@ from .common import (
     document_pdf,
     form_action,
     page_or_partial,
-    paginate,
 )
 from .official import outgoing_context
 
@@ -38,12 +37,12 @@ def _document(request, pk: int) -> OutgoingDocument:
 def outgoing_list(request):
     form = FilterForm(request.GET or None, statuses=OutgoingDocument.Status.choices)
     filters = form.filters() if request.GET else {}
-    page = paginate(request, selectors.outgoing_list(request.user, filters))
     return page_or_partial(
         request,
         "documents/outgoing_list.html",
         "documents/partials/_outgoing_rows.html",
-        {"page": page, "form": form, "can_draft": can.can_draft(request.user)},
+        {"form": form, "can_draft": can.can_draft(request.user)},
+        lambda: selectors.outgoing_list(request.user, filters),
     )
 
 

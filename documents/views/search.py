@@ -3,7 +3,10 @@
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from office import datacache
 
 from .. import permissions as can
 from .. import selectors
@@ -34,61 +37,56 @@ class SearchForm(FilterForm):
 
 def search(request):
     """Each kind of record is counted once (up to COUNT_UP_TO) and its first rows fetched once:
-    neither the number of queries nor their cost grows with the number of documents."""
+    neither the number of queries nor their cost grows with the number of documents. The
+    results are kept until the next write or the next minute (office.datacache)."""
     form = SearchForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     scope = filters.get("scope") or "all"
     has_query = any(filters.get(k) for k in ("q", "kind", "status", "security_level", "year"))
-    sections = []
+    context = {"form": form, "has_query": has_query, "results": ""}
     if has_query:
-        queries = {
-            "incoming": (_("Incoming"), lambda: selectors.incoming_list(request.user, filters)),
-            "outgoing": (_("Outgoing"), lambda: selectors.outgoing_list(request.user, filters)),
-        }
-        if not filters.get("kind") and not filters.get("security_level"):
-            queries["notices"] = (
-                _("Notices"),
-                lambda: selectors.notice_list(request.user, filters),
+        results = datacache.rendered(
+            request,
+            f"documents.search?{request.GET.urlencode()}",
+            "documents/partials/_search_results.html",
+            lambda: {
+                "sections": _sections(request, filters, scope),
+                "scope": scope,
+                "query": request.GET.copy(),
+            },
+        )
+        context["results"] = mark_safe(results)  # noqa: S308 - our own rendering
+    return render(request, "documents/search.html", context)
+
+
+def _sections(request, filters: dict, scope: str) -> list[dict]:
+    queries = {
+        "incoming": (_("Incoming"), lambda: selectors.incoming_list(request.user, filters)),
+        "outgoing": (_("Outgoing"), lambda: selectors.outgoing_list(request.user, filters)),
+    }
+    if not filters.get("kind") and not filters.get("security_level"):
+        queries["notices"] = (_("Notices"), lambda: selectors.notice_list(request.user, filters))
+    sections = []
+    for key, (label, make) in queries.items():
+        if scope not in ("all", key):
+            continue
+        if scope == key:
+            page = paginate(request, make())
+            more = not page.paginator.count_exact
+            sections.append(
+                {"key": key, "label": label, "rows": page, "count": page.paginator.count}
+                | {"more": more, "page": page}
             )
-        for key, (label, make) in queries.items():
-            if scope not in ("all", key):
-                continue
-            if scope == key:
-                page = paginate(request, make())
-                sections.append(
-                    {
-                        "key": key,
-                        "label": label,
-                        "rows": page,
-                        "count": page.paginator.count,
-                        "more": not page.paginator.count_exact,
-                        "page": page,
-                    }
-                )
-            else:
-                queryset = make()
-                count = queryset[: COUNT_UP_TO + 1].count()
-                rows = list(queryset[:PREVIEW]) if count else []
-                sections.append(
-                    {
-                        "key": key,
-                        "label": label,
-                        "rows": rows,
-                        "count": min(count, COUNT_UP_TO),
-                        "more": count > COUNT_UP_TO,
-                    }
-                )
-    return render(
-        request,
-        "documents/search.html",
-        {
-            "form": form,
-            "sections": sections,
-            "has_query": has_query,
-            "scope": scope,
-            "query": request.GET.copy(),
-        },
-    )
+        else:
+            queryset = make()
+            # Counted unordered: the ranking does not change how many match.
+            count = queryset.order_by()[: COUNT_UP_TO + 1].count()
+            rows = list(queryset[:PREVIEW]) if count else []
+            sections.append(
+                {"key": key, "label": label, "rows": rows, "count": min(count, COUNT_UP_TO)}
+                | {"more": count > COUNT_UP_TO}
+            )
+    return sections
 
 
 def access_log(request):

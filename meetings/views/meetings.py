@@ -3,11 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from office import datacache
 from office.errors import DomainError
 from office.pagination import paginate
 from office.params import text_param
@@ -40,19 +42,28 @@ def meeting_list(request):
     status = request.GET.get("status", "")
     when = request.GET.get("when", "upcoming")
     q = text_param(request, "q", max_length=100)
-    meetings = selectors.meeting_list_for(request.user, status=status, when=when, q=q)
-    page = paginate(request, meetings, 30)
+    filters = {"status": status, "when": when, "q": q}
+
+    def table() -> dict:
+        meetings = selectors.meeting_list_for(request.user, **filters)
+        return {"page": paginate(request, meetings, 30), **filters}
+
+    # Kept until the next write or the next minute ("upcoming" moves with the clock).
+    table_html = datacache.rendered(
+        request,
+        f"meetings.list?{request.GET.urlencode()}",
+        "meetings/partials/_meeting_table.html",
+        table,
+    )
+    if request.htmx:
+        return HttpResponse(table_html)
     context = {
-        "page": page,
-        "status": status,
-        "when": when,
-        "q": q,
+        **filters,
+        "table": mark_safe(table_html),  # noqa: S308 - our own rendering
         "statuses": Meeting.Status.choices,
         "can_book": permissions.can_book(request.user),
         "can_record_afterwards": permissions.can_record_afterwards(request.user),
     }
-    if request.htmx:
-        return render(request, "meetings/partials/_meeting_table.html", context)
     return render(request, "meetings/meeting_list.html", context)
 
 

@@ -8,12 +8,13 @@ from office import todo
 from .factories import IncomingFactory, NoticeFactory, OutgoingFactory
 
 # The number of queries a page costs: session + user + the user's roles + whether the menu
-# shows 信访 (petitions to handle), then the page's own.
+# shows 信访 (petitions to handle) + the database's write counter (office.datacache), then
+# the page's own. Each test starts with nothing kept, so this is the work itself.
 PINNED = {
-    "incoming_list": 7,
-    "outgoing_list": 7,
-    "notice_list": 7,
-    "search": 11,
+    "incoming_list": 8,
+    "outgoing_list": 8,
+    "notice_list": 8,
+    "search": 12,
 }
 
 
