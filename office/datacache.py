@@ -18,10 +18,12 @@ Values are kept in the "pages" cache: memory of each worker process (no Redis: a
 not fail or wait when Redis is gone).
 """
 
+import hashlib
 from collections.abc import Callable
 
 from django.core.cache import caches
 from django.db import connection
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -49,7 +51,9 @@ def cached(key_parts: tuple, compute: Callable[[], object], *, timeout: int = 12
         return compute()
     minute = timezone.now().strftime("%Y%m%d%H%M")
     database = connection.settings_dict["NAME"]
-    key = ":".join(str(part) for part in (database, version, minute, *key_parts))
+    # Hashed: a long query string would make a key too long for the cache.
+    wanted = "\x1f".join(str(part) for part in key_parts).encode()
+    key = f"{database}:{version}:{minute}:{hashlib.sha256(wanted).hexdigest()}"
     store = caches["pages"]
     found = store.get(key)
     if found is None:
@@ -58,15 +62,21 @@ def cached(key_parts: tuple, compute: Callable[[], object], *, timeout: int = 12
     return found
 
 
-def rendered(request, key: str, template: str, context: Callable[[], dict]) -> str:
+def rendered(
+    request, key: str, template: str, context: Callable[[], dict], *, with_csrf: bool = False
+) -> str:
     """The template rendered for this user in this language, kept as cached() keeps values
     (pass everything else the output depends on in `key`: the query string, the day...).
-    Only for output without a CSRF token or messages: those belong to one browser and one
-    request."""
-    return cached(
-        (key, request.user.pk, get_language()),
-        lambda: render_to_string(template, context(), request=request),
-    )
+
+    Output with a form (with_csrf=True) is kept per browser: its CSRF token is only good with
+    the browser's own CSRF secret, which joins the key (a new browser gets its cookie as
+    usual). Never for output with messages: those belong to one request."""
+    parts = [key, request.user.pk, get_language()]
+    if with_csrf:
+        get_token(request)  # sets the browser's secret (and its cookie) if it has none
+        secret = request.META.get("CSRF_COOKIE", "")
+        parts.append(hashlib.sha256(secret.encode()).hexdigest()[:16])
+    return cached(tuple(parts), lambda: render_to_string(template, context(), request=request))
 
 
 def install_triggers(using: str = "default", **kwargs) -> None:

@@ -2,11 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from office import datacache
 from office.errors import DomainError
 from office.views.actions import action
 
@@ -35,11 +38,17 @@ def index(request):
     if day_form.is_valid():
         day = day_form.cleaned_data["date"] or day
         query = day_form.cleaned_data["q"]
-    board = selectors.day_board(day=day, query=query)
-    context = {"board": board, "day_form": day_form, "today": localdate()}
+    # The desk refreshes every minute: kept until the next write or the next minute.
+    board_html = datacache.rendered(
+        request,
+        f"reception.desk:{day}:{query}",
+        "reception/partials/_day_board.html",
+        lambda: {"board": selectors.day_board(day=day, query=query), "today": localdate()},
+    )
     if request.htmx:
-        return render(request, "reception/partials/_day_board.html", context)
-    return render(request, "reception/day_board.html", context)
+        return HttpResponse(board_html)
+    context = {"board_html": mark_safe(board_html), "day": day, "query": query}  # noqa: S308
+    return render(request, "reception/day_board.html", context | {"day_form": day_form})
 
 
 def _to_visitor(data: dict) -> services.VisitorData:

@@ -1,9 +1,12 @@
 """The board (督办台账): every item the user may see, filtered, with its light."""
 
 from django.db.models import Count, OuterRef, Subquery
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from office import datacache
 from office.pagination import paginate
 from office.roles import has_role
 from office.views.actions import action
@@ -21,18 +24,35 @@ PAGE_SIZE = 50
 def index(request):
     """Filters in the query string (bookmarkable); htmx swaps only the results."""
     filters = TaskFilter(request.GET or None, queryset=board_for(request.user))
-    tasks = filters.qs.order_by(*board_order())
-    chases = (
-        Note.objects.filter(task=OuterRef("pk"), kind=Note.Kind.CHASE)
-        .order_by()
-        .values("task")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    tasks = tasks.annotate(chases=Subquery(chases))
-    page = paginate(request, tasks, PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
+    can_chase = has_role(request.user, "supervisor", "director")
+    light_red = request.GET.get("light") == "red"
+
+    def results() -> dict:
+        chases = (
+            Note.objects.filter(task=OuterRef("pk"), kind=Note.Kind.CHASE)
+            .order_by()
+            .values("task")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        tasks = filters.qs.order_by(*board_order()).annotate(chases=Subquery(chases))
+        page = paginate(request, tasks, PAGE_SIZE)
+        return {"page": page, "query": query.urlencode(), "can_chase": can_chase} | {
+            "light_red": light_red
+        }
+
+    # Kept until the next write or the next minute (the lights move with the date).
+    results_html = datacache.rendered(
+        request,
+        f"supervision.board?{request.GET.urlencode()}",
+        "supervision/partials/_board_results.html",
+        results,
+        with_csrf=True,  # the bulk 催办 form
+    )
+    if request.htmx and not request.htmx.boosted:
+        return HttpResponse(results_html)
     form = filters.form
     context = {
         "filters": filters,
@@ -41,14 +61,9 @@ def index(request):
         "more_open": any(
             request.GET.get(field.name) for field in form if field.name not in PRIMARY_FILTERS
         ),
-        "page": page,
-        "query": query.urlencode(),
+        "results": mark_safe(results_html),  # noqa: S308 - our own rendering
         "can_file": perms.can_file(request.user),
-        "can_chase": has_role(request.user, "supervisor", "director"),
-        "light_red": request.GET.get("light") == "red",
     }
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "supervision/partials/_board_results.html", context)
     return render(request, "supervision/index.html", context)
 
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -44,16 +44,24 @@ def _circulars_context(user) -> dict:
 
 
 def statistics(request):
+    """Five passes over every item the user sees, charts and tables: the page's body is kept
+    until the next write or the next minute (office.datacache), per browser (the circular
+    request has a form)."""
     month = _month(request.GET.get("month"))
-    assessed = month or month_start(local_today(), back=1)  # the last month that is over
-    # Five passes over every item the user sees: kept until the next write (office.datacache).
-    stats, scores = datacache.cached(
-        ("supervision.statistics", request.user.pk, month, assessed, get_language()),
-        lambda: (
-            statistics_for(request.user, month=month),
-            assessment_for(request.user, month=assessed),
-        ),
+    body = datacache.rendered(
+        request,
+        f"supervision.statistics:{month}",
+        "supervision/partials/_statistics.html",
+        lambda: _statistics_context(request.user, month),
+        with_csrf=True,
     )
+    return render(request, "supervision/statistics.html", {"body": mark_safe(body)})  # noqa: S308
+
+
+def _statistics_context(user, month) -> dict:
+    stats = statistics_for(user, month=month)
+    assessed = month or month_start(local_today(), back=1)  # the last month that is over
+    scores = assessment_for(user, month=assessed)
     context = {
         "stats": stats,
         "month": month,
@@ -67,8 +75,7 @@ def statistics(request):
             "cap": conf.score_overdue_cap(),
         },
     }
-    context.update(_circulars_context(request.user))
-    return render(request, "supervision/statistics.html", context)
+    return context | _circulars_context(user)
 
 
 def circular_list(request):

@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -98,3 +99,46 @@ def test_statistics_and_room_board_follow_writes(frozen, client_for, supervisor,
     assert client.get("/supervision/statistics/").context["stats"]["overall"].total == 1
     board = client.get("/meetings/board/", {"date": "2026-12-01"})
     assert board.status_code == 200
+
+
+def test_a_kept_form_carries_a_token_good_for_each_browser(frozen, supervisor, staff, director):
+    import re
+
+    from supervision.models import Note
+
+    task = TaskFactory(owner=staff, assigned_by=director, title="要催的事项")
+    browsers = []  # one person, two browsers: two CSRF secrets (logging in is a write)
+    for _browser in range(2):
+        browsers.append(Client(HTTP_ACCEPT_LANGUAGE="zh-hans", enforce_csrf_checks=True))
+        browsers[-1].force_login(supervisor)
+    pages = []
+    for client in browsers:  # the second is served what the first left
+        html = client.get("/supervision/").content.decode()
+        form = html[html.index('id="bulk-chase"') :]  # the kept part's own token
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        pages.append((client, token))
+    for client, token in pages:
+        response = client.post(
+            "/supervision/chase/",
+            {"csrfmiddlewaretoken": token, "items": [task.pk], "text": "请尽快办理"},
+        )
+        assert response.status_code == 302
+    assert Note.objects.filter(task=task, kind=Note.Kind.CHASE).count() == 2
+
+
+def test_what_one_user_was_served_is_never_served_to_another(frozen, supervisor, director, clerk):
+    from tests.documents.factories import IncomingFactory
+    from tests.supervision.test_visibility import _from
+
+    secret = IncomingFactory(security_level="secret", registered_by=clerk, access=[clerk, director])
+    _from(secret, title="机密来文的事项", owner=clerk, assigned_by=director)
+    clients = {}
+    for person in (director, supervisor):  # both logged in first: logging in is a write
+        clients[person.username] = client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+        client.force_login(person)
+    for path in ("/supervision/", "/", "/documents/incoming/", "/documents/search/?q=机密"):
+        seen_by_director = clients[director.username].get(path).content.decode()
+        seen_by_supervisor = clients[supervisor.username].get(path).content.decode()
+        assert "机密来文的事项" not in seen_by_supervisor, path
+        if path == "/supervision/":
+            assert "机密来文的事项" in seen_by_director
