@@ -172,7 +172,10 @@ def log_in(base: str, username: str) -> str:
     )
     if posted.status_code != 302 or "sessionid" not in posted.cookies:
         raise SystemExit(f"could not log in as {username}: {posted.status_code}")
-    return f"sessionid={posted.cookies['sessionid']}"
+    # Both cookies, as a browser sends them: a page with a form is kept per CSRF secret
+    # (office.datacache), and logging in rotates the secret.
+    csrf = posted.cookies.get("csrftoken") or page.cookies["csrftoken"]
+    return f"sessionid={posted.cookies['sessionid']}; csrftoken={csrf}"
 
 
 def check_page(base: str, path: str, cookie: str) -> None:

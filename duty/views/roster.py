@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,21 +18,25 @@ from duty.services.roster import assignment_add as add_person
 from duty.services.roster import assignment_remove as remove_person
 from duty.services.roster import roster_generate as generate
 from duty.views.common import parse_month, require_duty_access, shift_month, shift_or_404
+from office import datacache
 from office.views.actions import action
 
 
 def index(request):
     require_duty_access(request.user)
     user = request.user
-    return render(
+    # Kept until the next write or the next minute (office.datacache): "now" is per minute.
+    body = datacache.rendered(
         request,
-        "duty/index.html",
-        {
+        "duty.index",
+        "duty/partials/_index.html",
+        lambda: {
             "current": selectors.current_shift_for(user),
             "upcoming": selectors.upcoming_assignments_for(user),
             "can_manage": can_manage_roster(user),
         },
     )
+    return render(request, "duty/index.html", {"body": mark_safe(body)})  # noqa: S308
 
 
 def _grid_context(request):
