@@ -22,49 +22,50 @@ PAGE_SIZE = 50
 
 
 def index(request):
-    """Filters in the query string (bookmarkable); htmx swaps only the results."""
+    """Filters in the query string (bookmarkable); htmx swaps only the results.
+
+    Kept until the next write or the next minute (office.datacache; the lights move with
+    the date), per browser: the results carry the bulk 催办 form."""
+    only_results = bool(request.htmx) and not request.htmx.boosted
+    part = "_board_results" if only_results else "_board"
+    html = datacache.rendered(
+        request,
+        f"supervision.board:{part}?{request.GET.urlencode()}",
+        f"supervision/partials/{part}.html",
+        lambda: _board_context(request),
+        with_csrf=True,
+    )
+    if only_results:
+        return HttpResponse(html)
+    return render(request, "supervision/index.html", {"body": mark_safe(html)})  # noqa: S308
+
+
+def _board_context(request) -> dict:
     filters = TaskFilter(request.GET or None, queryset=board_for(request.user))
     query = request.GET.copy()
     query.pop("page", None)
-    can_chase = has_role(request.user, "supervisor", "director")
-    light_red = request.GET.get("light") == "red"
-
-    def results() -> dict:
-        chases = (
-            Note.objects.filter(task=OuterRef("pk"), kind=Note.Kind.CHASE)
-            .order_by()
-            .values("task")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        tasks = filters.qs.order_by(*board_order()).annotate(chases=Subquery(chases))
-        page = paginate(request, tasks, PAGE_SIZE)
-        return {"page": page, "query": query.urlencode(), "can_chase": can_chase} | {
-            "light_red": light_red
-        }
-
-    # Kept until the next write or the next minute (the lights move with the date).
-    results_html = datacache.rendered(
-        request,
-        f"supervision.board?{request.GET.urlencode()}",
-        "supervision/partials/_board_results.html",
-        results,
-        with_csrf=True,  # the bulk 催办 form
+    chases = (
+        Note.objects.filter(task=OuterRef("pk"), kind=Note.Kind.CHASE)
+        .order_by()
+        .values("task")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    if request.htmx and not request.htmx.boosted:
-        return HttpResponse(results_html)
+    tasks = filters.qs.order_by(*board_order()).annotate(chases=Subquery(chases))
     form = filters.form
-    context = {
+    return {
         "filters": filters,
         "primary_fields": [form[name] for name in PRIMARY_FILTERS],
         "more_fields": [field for field in form if field.name not in PRIMARY_FILTERS],
         "more_open": any(
             request.GET.get(field.name) for field in form if field.name not in PRIMARY_FILTERS
         ),
-        "results": mark_safe(results_html),  # noqa: S308 - our own rendering
+        "page": paginate(request, tasks, PAGE_SIZE),
+        "query": query.urlencode(),
         "can_file": perms.can_file(request.user),
+        "can_chase": has_role(request.user, "supervisor", "director"),
+        "light_red": request.GET.get("light") == "red",
     }
-    return render(request, "supervision/index.html", context)
 
 
 def task_create(request):
