@@ -26,6 +26,7 @@ from django.db import connection
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 SEQUENCE = "office_data_version"
@@ -70,13 +71,15 @@ def rendered(
 
     Output with a form (with_csrf=True) is kept per browser: its CSRF token is only good with
     the browser's own CSRF secret, which joins the key (a new browser gets its cookie as
-    usual). Never for output with messages: those belong to one request."""
+    usual). Never for output with messages: those belong to one request. The HTML goes into
+    a page as it is: it is a template's own, escaped, output."""
     parts = [key, request.user.pk, get_language()]
     if with_csrf:
         get_token(request)  # sets the browser's secret (and its cookie) if it has none
         secret = request.META.get("CSRF_COOKIE", "")
         parts.append(hashlib.sha256(secret.encode()).hexdigest()[:16])
-    return cached(tuple(parts), lambda: render_to_string(template, context(), request=request))
+    html = cached(tuple(parts), lambda: render_to_string(template, context(), request=request))
+    return mark_safe(html)  # noqa: S308 - a template's own output, escaped as it rendered
 
 
 def install_triggers(using: str = "default", **kwargs) -> None:

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from office import datacache
@@ -36,7 +35,7 @@ def page_or_partial(request, template: str, partial: str, context: dict, rows):
     )
     if request.htmx:
         return HttpResponse(rows_html)
-    return render(request, template, {**context, "rows": mark_safe(rows_html)})  # noqa: S308
+    return render(request, template, {**context, "rows": rows_html})
 
 
 def form_action(

@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -36,7 +35,7 @@ def index(request):
             "can_manage": can_manage_roster(user),
         },
     )
-    return render(request, "duty/index.html", {"body": mark_safe(body)})  # noqa: S308
+    return render(request, "duty/index.html", {"body": body})
 
 
 def _grid_context(request):

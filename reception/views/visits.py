@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -47,7 +46,7 @@ def index(request):
     )
     if request.htmx:
         return HttpResponse(board_html)
-    context = {"board_html": mark_safe(board_html), "day": day, "query": query}  # noqa: S308
+    context = {"board_html": board_html, "day": day, "query": query}
     return render(request, "reception/day_board.html", context | {"day_form": day_form})
 
 

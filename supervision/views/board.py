@@ -3,7 +3,6 @@
 from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from office import datacache
@@ -37,7 +36,7 @@ def index(request):
     )
     if only_results:
         return HttpResponse(html)
-    return render(request, "supervision/index.html", {"body": mark_safe(html)})  # noqa: S308
+    return render(request, "supervision/index.html", {"body": html})
 
 
 def _board_context(request) -> dict:
