@@ -114,54 +114,60 @@ def statistics_for(
 ) -> dict:
     """{"overall": Row, "departments": [Row], "sources": [Row], "months": [Row]}.
 
-    The month rows end at the chosen month, or `ahead` months from now (what falls due soon)."""
-    tasks = counted(user, month=month)
-    month_param = {"month": f"{month:%Y-%m}"} if month else {}
-    overall = _row("", month_param, tasks.aggregate(**_counts()))
-    departments = [
-        _row(
-            values["owner_department__name"] or "—",
-            {**month_param, "department": values["owner_department"]},
-            values,
-        )
-        for values in tasks.values("owner_department", "owner_department__name")
-        .annotate(**_counts())
-        .order_by("owner_department__name")
-    ]
-    source_labels = dict(Task.SourceKind.choices)
-    found = {
-        values["source_kind"]: values
-        for values in tasks.values("source_kind").annotate(**_counts()).order_by()
-    }
-    sources = [
-        _row(source_labels[kind], {**month_param, "source": kind}, found[kind])
-        for kind in Task.SourceKind.values
-        if kind in found
-    ]
+    The month rows end at the chosen month, or `ahead` months from now (what falls due soon).
+    One pass over the items: counted by department, source and month together, and summed
+    here (four passes over 100 k items cost a second at a million documents)."""
     last = month or month_start(local_today(), back=-ahead)
     first = month_start(last, back=months - 1)
-    by_month = {
-        values["month"]: values
-        for values in counted(user)
-        .filter(deadline__gte=first, deadline__lt=month_start(last, back=-1))
-        .annotate(month=TruncMonth("deadline"))
-        .values("month")
+    tasks = counted(user)
+    if month is not None:  # the chosen month and the eleven before it, for the month rows
+        tasks = tasks.filter(deadline__gte=first, deadline__lt=month_start(month, back=-1))
+    groups = list(
+        tasks.annotate(month=TruncMonth("deadline"))
+        .values("owner_department", "owner_department__name", "source_kind", "month")
         .annotate(**_counts())
         .order_by()
-    }
-    empty = {"n_total": 0, "n_on_time": 0, "n_late": 0, "n_open": 0}
+    )
+    chosen = [group for group in groups if month is None or group["month"] == month]
+    month_param = {"month": f"{month:%Y-%m}"} if month else {}
+    overall = _row("", month_param, _summed(chosen))
+    by_department: dict = {}
+    for group in chosen:
+        by_department.setdefault(
+            (group["owner_department__name"], group["owner_department"]), []
+        ).append(group)
+    departments = [
+        _row(name or "—", {**month_param, "department": pk}, _summed(rows))
+        for (name, pk), rows in sorted(
+            by_department.items(), key=lambda item: (item[0][0] is None, item[0][0] or "")
+        )
+    ]
+    source_labels = dict(Task.SourceKind.choices)
+    sources = []
+    for kind in Task.SourceKind.values:
+        rows = [group for group in chosen if group["source_kind"] == kind]
+        if rows:
+            sources.append(
+                _row(source_labels[kind], {**month_param, "source": kind}, _summed(rows))
+            )
     month_rows = []
     for back in range(months - 1, -1, -1):
         start = month_start(last, back=back)
-        month_rows.append(
-            _row(f"{start:%Y-%m}", {"month": f"{start:%Y-%m}"}, by_month.get(start, empty))
-        )
+        rows = [group for group in groups if group["month"] == start]
+        month_rows.append(_row(f"{start:%Y-%m}", {"month": f"{start:%Y-%m}"}, _summed(rows)))
     return {
         "overall": overall,
         "departments": departments,
         "sources": sources,
         "months": month_rows,
     }
+
+
+def _summed(groups: list[dict]) -> dict:
+    return {key: sum(group[key] for group in groups) for key in EMPTY}
+
+
+EMPTY = {"n_total": 0, "n_on_time": 0, "n_late": 0, "n_open": 0}
 
 
 def month_chart(rows: list[Row]) -> dict:
