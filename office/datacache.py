@@ -45,7 +45,7 @@ def data_version() -> int | None:
         return cursor.fetchone()[0]
 
 
-def cached(key_parts: tuple, compute: Callable[[], object], *, timeout: int = 120):
+def cached(key_parts: tuple, compute: Callable[[], object], *, timeout: int = 60):
     """compute(), or what it gave for the same key since the last write in this minute."""
     version = data_version()
     if version is None:

@@ -211,10 +211,12 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # office.datacache: pages computed from the database, per worker, until the next write.
+    # A kept part is useless after its minute (60 s timeout); at most 1000 per worker, a few
+    # tens of MB for parts of 20 to 50 KB.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
 
