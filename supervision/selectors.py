@@ -48,7 +48,7 @@ def tasks_for(user) -> QuerySet[Task]:
         return Task.objects.none()
     people = Q() if sees_all(user) else _involved(user)
     return Task.objects.filter(
-        (people & Q(source_restricted=False)) | opens_source(user, Task.objects) | _handling(user)
+        (people & Q(source_restricted=False)) | opens_source(user) | _handling(user)
     )
 
 

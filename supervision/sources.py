@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from .models import Task
+
 
 @dataclass(frozen=True)
 class SourceAccess:
@@ -34,7 +36,7 @@ def registered() -> list[SourceAccess]:
     return list(_SOURCES.values())
 
 
-def opens_source(user, tasks) -> Q:
+def opens_source(user) -> Q:
     """Items whose source the user may open (a Q on Task; nothing when none is declared).
 
     One `pk IN (items of this source whose record the user may open)` per source: inside, the
@@ -43,7 +45,7 @@ def opens_source(user, tasks) -> Q:
     found = Q(pk__in=[])
     for access in registered():
         content_type = ContentType.objects.get_for_model(access.model)
-        opened = tasks.filter(
+        opened = Task.objects.filter(
             source_type=content_type, source_id__in=access.visible(user).values("pk")
         )
         found |= Q(pk__in=opened.values("pk"))
